@@ -1,0 +1,132 @@
+# lede: build, test and install. `make help` lists the targets.
+
+PREFIX  ?= /usr/local
+DESTDIR ?=
+BUILD   ?= build
+
+CC      ?= cc
+PKGS    := lua5.4 yaml-0.1 libutf8proc libedit
+OPT     ?= -O2 -g
+WARN    := -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
+           -Wmissing-prototypes -Wpointer-arith -Wcast-qual -Wwrite-strings
+CFLAGS  ?= $(OPT)
+SAN     ?=
+ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -fPIC $(WARN) $(SAN) $(CFLAGS) \
+             -Iinclude -Icore $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+LDLIBS_LIB = -lutf8proc
+LDLIBS_LUA = $(shell pkg-config --libs lua5.4 yaml-0.1 2>/dev/null || echo -llua5.4 -lyaml) -lm
+LDLIBS_CLI = $(shell pkg-config --libs libedit 2>/dev/null || echo -ledit)
+
+LIB_SRC := $(wildcard core/lib/*.c)
+LUA_SRC := $(wildcard core/lua/*.c)
+CLI_SRC := $(wildcard core/cli/*.c)
+LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/%.o)
+LUA_OBJ := $(LUA_SRC:%.c=$(BUILD)/%.o)
+CLI_OBJ := $(CLI_SRC:%.c=$(BUILD)/%.o)
+# Lua sources embedded in the binary and in lede.so (scripts/lede/*.lua).
+EMBED_LUA := $(sort $(wildcard scripts/lede/*.lua) $(wildcard scripts/writers/*.lua))
+EMBED_C   := $(BUILD)/embedded.c
+EMBED_OBJ := $(BUILD)/embedded.o
+
+TEST_SRC := $(wildcard tests/lib/test_*.c)
+TEST_BIN := $(TEST_SRC:tests/lib/%.c=$(BUILD)/tests/%)
+
+DEBS := build-essential pkg-config lua5.4 liblua5.4-dev libyaml-dev libutf8proc-dev \
+        libedit-dev lua-cjson libcmocka-dev lua-busted
+
+.PHONY: all deps test test-unit test-lua test-cli demo eval install uninstall \
+        sanitize clean help
+
+all: $(BUILD)/lede $(BUILD)/lede.so $(BUILD)/liblede.a
+
+help:
+	@echo "make            build build/lede, build/lede.so, build/liblede.a"
+	@echo "make deps       install missing Debian packages (needs root)"
+	@echo "make demo       run lede on the bundled sample article"
+	@echo "make test       run every test (unit, Lua, command line, REPL)"
+	@echo "make eval       score the parser on ../shared/corpus"
+	@echo "make sanitize   run the whole suite under ASan + UBSan"
+	@echo "make install    install (PREFIX=$(PREFIX), DESTDIR=...)"
+	@echo "make clean      remove build products"
+
+# Installs only what is missing; says nothing when all is there.
+deps:
+	@missing=""; for p in $(DEBS); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'ok installed' \
+	    || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null; \
+	fi
+
+$(BUILD)/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -MMD -MP -c $< -o $@
+
+$(BUILD)/liblede.a: $(LIB_OBJ)
+	@mkdir -p $(dir $@)
+	rm -f $@ && ar rcs $@ $^
+
+$(EMBED_C): scripts/tools/embed.lua $(EMBED_LUA)
+	@mkdir -p $(dir $@)
+	lua5.4 scripts/tools/embed.lua $(EMBED_LUA) > $@.tmp && mv $@.tmp $@
+
+$(EMBED_OBJ): $(EMBED_C)
+	$(CC) $(ALL_CFLAGS) -Wno-overlength-strings -c $< -o $@
+
+$(BUILD)/lede.so: $(LUA_OBJ) $(EMBED_OBJ) $(BUILD)/liblede.a
+	$(CC) $(SAN) -shared -o $@ $(LUA_OBJ) $(EMBED_OBJ) $(BUILD)/liblede.a $(LDLIBS_LIB) \
+	  $(shell pkg-config --libs yaml-0.1 2>/dev/null || echo -lyaml)
+
+$(BUILD)/lede: $(CLI_OBJ) $(LUA_OBJ) $(EMBED_OBJ) $(BUILD)/liblede.a
+	$(CC) $(SAN) -rdynamic -o $@ $(CLI_OBJ) $(LUA_OBJ) $(EMBED_OBJ) $(BUILD)/liblede.a \
+	  $(LDLIBS_LIB) $(LDLIBS_LUA) $(LDLIBS_CLI)
+
+$(BUILD)/tests/%: tests/lib/%.c $(BUILD)/liblede.a
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(BUILD)/liblede.a $(LDLIBS_LIB) -lcmocka
+
+$(BUILD)/lede.pc: lede.pc.in
+	sed -e 's|@PREFIX@|$(PREFIX)|g' -e 's|@VERSION@|$(shell sed -n 's/^#define LEDE_VERSION "\(.*\)"/\1/p' include/lede.h)|g' $< > $@
+
+# The whole suite; tests/run.sh prints the final "N passed, N failed" line.
+test: deps all $(TEST_BIN)
+	@BUILD=$(BUILD) sh tests/run.sh
+
+demo: deps all
+	@$(BUILD)/lede scripts/demo.lua tests/fixtures/sample.txt
+
+eval: deps all
+	@$(BUILD)/lede scripts/tools/eval.lua
+
+sanitize:
+	$(MAKE) BUILD=build-san OPT="-O1 -g -fno-omit-frame-pointer" \
+	  SAN="-fsanitize=address,undefined -fno-sanitize-recover=undefined" all
+	$(MAKE) BUILD=build-san OPT="-O1 -g -fno-omit-frame-pointer" \
+	  SAN="-fsanitize=address,undefined -fno-sanitize-recover=undefined" test \
+	  LEDE_SANITIZE=1
+
+LUA_CDIR ?= $(PREFIX)/lib/x86_64-linux-gnu/lua/5.4
+
+install: all $(BUILD)/lede.pc
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(LUA_CDIR) $(DESTDIR)$(PREFIX)/include \
+	  $(DESTDIR)$(PREFIX)/lib/pkgconfig $(DESTDIR)$(PREFIX)/share/man/man1
+	install -m 755 $(BUILD)/lede $(DESTDIR)$(PREFIX)/bin/lede
+	install -m 644 $(BUILD)/lede.so $(DESTDIR)$(LUA_CDIR)/lede.so
+	install -m 644 include/lede.h $(DESTDIR)$(PREFIX)/include/lede.h
+	install -m 644 $(BUILD)/liblede.a $(DESTDIR)$(PREFIX)/lib/liblede.a
+	install -m 644 $(BUILD)/lede.pc $(DESTDIR)$(PREFIX)/lib/pkgconfig/lede.pc
+	install -m 644 lede.1 $(DESTDIR)$(PREFIX)/share/man/man1/lede.1
+
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/bin/lede $(DESTDIR)$(LUA_CDIR)/lede.so \
+	  $(DESTDIR)$(PREFIX)/include/lede.h $(DESTDIR)$(PREFIX)/lib/liblede.a \
+	  $(DESTDIR)$(PREFIX)/lib/pkgconfig/lede.pc $(DESTDIR)$(PREFIX)/share/man/man1/lede.1
+
+clean:
+	rm -rf build build-san
+
+-include $(shell find $(BUILD) -name '*.d' 2>/dev/null)
