@@ -20,7 +20,8 @@ LDLIBS_CLI = $(shell pkg-config --libs libedit 2>/dev/null || echo -ledit)
 LIB_SRC := $(wildcard core/lib/*.c)
 LUA_SRC := $(wildcard core/lua/*.c)
 CLI_SRC := $(wildcard core/cli/*.c)
-LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/%.o)
+DATA_TXT := $(sort $(wildcard data/*.txt))
+LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/%.o) $(BUILD)/lexicon_data.o
 LUA_OBJ := $(LUA_SRC:%.c=$(BUILD)/%.o)
 CLI_OBJ := $(CLI_SRC:%.c=$(BUILD)/%.o)
 # Lua sources embedded in the binary and in lede.so (scripts/lede/*.lua).
@@ -70,6 +71,14 @@ $(BUILD)/liblede.a: $(LIB_OBJ)
 	@mkdir -p $(dir $@)
 	rm -f $@ && ar rcs $@ $^
 
+# Word lists from data/ compiled into the core (see data/README.md).
+$(BUILD)/lexicon_data.c: scripts/tools/embed-data.sh $(DATA_TXT)
+	@mkdir -p $(dir $@)
+	sh scripts/tools/embed-data.sh $(DATA_TXT) > $@.tmp && mv $@.tmp $@
+
+$(BUILD)/lexicon_data.o: $(BUILD)/lexicon_data.c
+	$(CC) $(ALL_CFLAGS) -c $< -o $@
+
 $(EMBED_C): scripts/tools/embed.lua $(EMBED_LUA)
 	@mkdir -p $(dir $@)
 	lua5.4 scripts/tools/embed.lua $(EMBED_LUA) > $@.tmp && mv $@.tmp $@
@@ -89,11 +98,16 @@ $(BUILD)/tests/%: tests/lib/%.c $(BUILD)/liblede.a
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -o $@ $< $(BUILD)/liblede.a $(LDLIBS_LIB) -lcmocka
 
+# Drives the REPL through a pseudo-terminal for tests/run.sh.
+$(BUILD)/tests/ptydrive: tests/cli/ptydrive.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -o $@ $< -lutil
+
 $(BUILD)/lede.pc: lede.pc.in
 	sed -e 's|@PREFIX@|$(PREFIX)|g' -e 's|@VERSION@|$(shell sed -n 's/^#define LEDE_VERSION "\(.*\)"/\1/p' include/lede.h)|g' $< > $@
 
 # The whole suite; tests/run.sh prints the final "N passed, N failed" line.
-test: deps all $(TEST_BIN)
+test: deps all $(TEST_BIN) $(BUILD)/tests/ptydrive
 	@BUILD=$(BUILD) sh tests/run.sh
 
 demo: deps all

@@ -1,0 +1,44 @@
+/*
+** article.h: the article struct and the passes that fill it (internal).
+*/
+#ifndef LEDE_ARTICLE_H
+#define LEDE_ARTICLE_H
+
+#include "lede.h"
+#include "arena.h"
+#include "source.h"
+
+struct lede_article {
+  lede_arena arena;        /* owns everything below */
+  char *source;            /* copy of the input, NUL-terminated */
+  size_t len;              /* bytes in source */
+  size_t bom;              /* length of a leading BOM, 0 or 3 */
+  lede_line *lines;        /* line index */
+  size_t nlines;
+  lede_block *blocks;      /* in source order */
+  size_t nblocks;
+  lede_author *authors;    /* in byline order */
+  size_t nauthors;
+  int has_warning;         /* warning below is set */
+  size_t warning_off;      /* byte the warning names */
+  char warning[LEDE_ERROR_MAX];
+};
+
+/* Segment and classify the article's lines into blocks (blocks.c). */
+lede_status lede_blocks_parse(lede_article *a);
+
+/* Read authors off byline and bio blocks (names.c). */
+lede_status lede_authors_collect(lede_article *a);
+
+/* Bytes of a person's name at the start of s (2 to 5 capitalised words,
+** initials and particles allowed), ending at a word boundary; 0 if none. */
+size_t lede_name_prefix(const char *s, size_t len);
+
+/* Whether all of s is a person's name. */
+int lede_name_is(const char *s, size_t len);
+
+/* Whether s reads as an author line ("By A and B", "Posted by A on ...",
+** "-- A", "A  Email A | Full Bio | RSS"). */
+int lede_name_byline(const char *s, size_t len, size_t words);
+
+#endif

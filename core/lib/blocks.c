@@ -1,0 +1,570 @@
+/*
+** blocks.c: segment the lines into blocks and say what each block is.
+** Rules rest on general features of news pages (position, length, end
+** punctuation, repetition, author names, promo vocabulary, bullets); names
+** of people and outlets are read in names.c, word lists live in data/.
+*/
+#include <string.h>
+
+#include "article.h"
+#include "lexicon.h"
+#include "utf8.h"
+
+/* Limits, each with the shape it tells apart. */
+#define HEADLINE_MAXWORDS 30  /* longer first lines are body text */
+#define HEADLINE_MAXBYTES 300
+#define DEK_MAXWORDS 60       /* a standfirst is a sentence or two */
+#define CREDIT_MAXWORDS 8     /* "/ Getty Images", "(AP Photo/Jane Doe)" */
+#define CAPTION_MAXWORDS 70   /* a caption is shorter than a long paragraph */
+#define STAMP_MAXWORDS 14     /* "Updated 3:45 p.m. ET, Tue March 4, 2025" */
+#define HIGHLIGHT_MAXWORDS 40 /* one "Story highlights" line */
+#define BIO_WINDOW 4          /* a bio is among the last blocks of text */
+#define TAIL_MAXWORDS 40      /* after the bio, short lines are furniture */
+#define WRAP_MAXBYTES 100     /* hard-wrapped files keep lines this short */
+
+/* A block being classified: one line, or several when merged. */
+typedef struct {
+  size_t l0, l1;         /* first line and one past the last */
+  size_t off, end;       /* raw bytes [off, end) */
+  char *text;            /* squeezed text */
+  size_t tlen;           /* bytes in text */
+  size_t words;          /* words in text */
+  const char *credit;    /* image credit, or NULL */
+  lede_block_kind kind;  /* what it is, once set */
+  unsigned set : 1;      /* kind is decided */
+  unsigned dead : 1;     /* merged into its neighbour */
+  unsigned bullet : 1;   /* starts with a bullet character */
+  unsigned terminal : 1; /* ends like a sentence */
+} cand;
+
+typedef struct {
+  lede_article *a;
+  cand *c;   /* candidates in source order */
+  size_t n;  /* number of candidates */
+} ctx;
+
+static void setkind(cand *c, lede_block_kind k) {
+  c->kind = k;
+  c->set = 1;
+}
+
+/* ---- segmentation ---- */
+
+/* Hard-wrapped text (every line short, paragraphs between blank lines)
+** joins its lines; scraped text has one paragraph a line. */
+static int wrapped(const lede_line *l, size_t n) {
+  size_t i, inner = 0, nonblank = 0;
+  for (i = 0; i < n; i++) {
+    if (l[i].len == 0) continue;
+    if (l[i].len > WRAP_MAXBYTES) return 0;
+    nonblank++;
+    if (i + 1 < n && l[i + 1].len > 0) inner++;
+  }
+  return nonblank >= 6 && inner * 2 >= nonblank && inner < nonblank;
+}
+
+static int bulletat(const char *s, size_t len) {
+  static const char *const bullets[] = {
+    "\xe2\x80\xa2", "\xc2\xb7", "\xe2\x96\xaa", "\xe2\x96\xba", "\xe2\x96\xa0",
+    "\xe2\x97\xa6", "\xe2\x80\xa3", "* ", "- ", "+ ", NULL
+  };
+  const char *const *b;
+  for (b = bullets; *b != NULL; b++) {
+    size_t n = strlen(*b);
+    if (len > n && memcmp(s, *b, n) == 0) return 1;
+  }
+  return 0;
+}
+
+static lede_status addcand(ctx *x, size_t l0, size_t l1) {
+  const lede_line *L = x->a->lines;
+  cand *c = &x->c[x->n++];
+  memset(c, 0, sizeof *c);
+  c->l0 = l0;
+  c->l1 = l1;
+  c->off = L[l0].off;
+  c->end = L[l1 - 1].off + L[l1 - 1].len;
+  return LEDE_OK;
+}
+
+static lede_status segment(ctx *x) {
+  const lede_line *L = x->a->lines;
+  size_t n = x->a->nlines, i = 0;
+  int wrap = wrapped(L, n);
+  x->c = lede_arena_alloc(&x->a->arena, (n + 1) * sizeof *x->c);
+  if (x->c == NULL) return LEDE_ENOMEM;
+  while (i < n) {
+    size_t j = i + 1;
+    if (L[i].len == 0) { i++; continue; }
+    while (wrap && j < n && L[j].len > 0 &&
+           !bulletat(x->a->source + L[j].off, L[j].len))
+      j++;
+    addcand(x, i, j);
+    i = j;
+  }
+  return LEDE_OK;
+}
+
+/* ---- features ---- */
+
+static size_t countwords(const char *s, size_t len) {
+  size_t i, w = 0;
+  int in = 0;
+  for (i = 0; i < len; i++) {
+    int sp = s[i] == ' ';
+    if (!sp && !in) w++;
+    in = !sp;
+  }
+  return w;
+}
+
+/* Ends like a sentence: . ! ? or one of them before closing quotes or
+** brackets ('."', '.”', '?)'). A headline may end in ? or !, so the
+** caller also looks at the last character alone. */
+static int terminal(const char *s, size_t len) {
+  while (len > 0) {
+    unsigned char c = (unsigned char)s[len - 1];
+    if (c == '"' || c == '\'' || c == ')' || c == ']') { len--; continue; }
+    if (len >= 3 && (unsigned char)s[len - 3] == 0xE2 &&
+        (unsigned char)s[len - 2] == 0x80 &&
+        ((unsigned char)s[len - 1] == 0x9D || (unsigned char)s[len - 1] == 0x99)) {
+      len -= 3;
+      continue;
+    }
+    return c == '.' || c == '!' || c == '?';
+  }
+  return 0;
+}
+
+static lede_status features(ctx *x) {
+  size_t i;
+  for (i = 0; i < x->n; i++) {
+    cand *c = &x->c[i];
+    const char *raw = x->a->source + c->off;
+    c->text = lede_utf8_squeeze(&x->a->arena, raw, c->end - c->off, &c->tlen);
+    if (c->text == NULL) return LEDE_ENOMEM;
+    c->words = countwords(c->text, c->tlen);
+    c->bullet = bulletat(c->text, c->tlen);
+    c->terminal = terminal(c->text, c->tlen);
+  }
+  return LEDE_OK;
+}
+
+static int startsci(const char *s, size_t len, const char *p) {
+  size_t n = strlen(p);
+  return len >= n && lede_lex_prefix((const char *const[]){p, NULL}, s, len);
+}
+
+/* ---- furniture: promo lines, time stamps, bare links ---- */
+
+/* A short line made only of date and time words, numbers and punctuation,
+** with at least one digit. */
+static int timestamp(const char *s, size_t len, size_t words) {
+  size_t i = 0;
+  int digit = 0;
+  if (words > STAMP_MAXWORDS) return 0;
+  while (i < len) {
+    size_t b = i;
+    int alpha = 0, num = 0;
+    while (i < len && s[i] != ' ' && s[i] != ',' && s[i] != '|' &&
+           s[i] != '/') {
+      unsigned char c = (unsigned char)s[i];
+      if (c >= '0' && c <= '9') num = 1;
+      else if (c != ':' && c != '.' && c != '-') alpha = 1;
+      i++;
+    }
+    if (alpha && !num) {
+      size_t e = i;
+      while (e > b && (s[e - 1] == '.' || s[e - 1] == ':')) e--;
+      if (!lede_lex_is(lede_lex_datetime, s + b, e - b)) return 0;
+    } else if (alpha && num) {
+      /* "20th", "3:45pm": digits then a date word */
+      size_t k = b;
+      while (k < i && ((s[k] >= '0' && s[k] <= '9') || s[k] == ':')) k++;
+      if (!lede_lex_is(lede_lex_datetime, s + k, i - k)) return 0;
+    }
+    digit |= num;
+    while (i < len && (s[i] == ' ' || s[i] == ',' || s[i] == '|' ||
+                       s[i] == '/'))
+      i++;
+  }
+  return digit;
+}
+
+static int bareurl(const char *s, size_t len, size_t words) {
+  return words == 1 && (startsci(s, len, "http://") ||
+                        startsci(s, len, "https://") ||
+                        startsci(s, len, "www."));
+}
+
+static void furniture(ctx *x) {
+  size_t i;
+  for (i = 0; i < x->n; i++) {
+    cand *c = &x->c[i];
+    const char *s = c->text;
+    size_t len = c->tlen;
+    if (c->bullet) {  /* judge a bullet line by its words */
+      size_t k = 1;
+      while (k < len && s[k - 1] != ' ') k++;
+      s += k;
+      len -= k;
+    }
+    if (lede_name_byline(c->text, c->tlen, c->words))
+      setkind(c, LEDE_BLOCK_BYLINE);
+    else if (lede_lex_promo_line(s, len, c->words) ||
+             timestamp(s, len, c->words) || bareurl(s, len, c->words))
+      setkind(c, LEDE_BLOCK_BOILERPLATE);
+  }
+}
+
+/* ---- images ---- */
+
+/* Labels that open a credit, longest first where one starts another. */
+static const char *const creditlabels[] = {
+  "photograph by ", "photograph: ", "photographs: ", "photo credit: ",
+  "photo by ", "photo: ", "photos: ", "photo/", "picture: ",
+  "pictures: ", "image credit: ", "image source, ", "image source: ",
+  "image: ", "images: ", "credit: ", "credits: ", "courtesy of ",
+  "courtesy: ", NULL
+};
+
+static size_t creditlabel(const char *s, size_t len) {
+  const char *const *l;
+  for (l = creditlabels; *l != NULL; l++)
+    if (len > strlen(*l) && startsci(s, len, *l)) return strlen(*l);
+  return 0;
+}
+
+/* A credit's own text: short and starting with a capital. Without a label
+** before it, also a credit word ("Getty Images"), a name ("Jane Doe"),
+** "X/Agency" or capitals, so "... / 30 miles" is no credit. */
+static int credittext(const char *s, size_t len, int labelled) {
+  int32_t cp;
+  size_t i;
+  int upper = 1;
+  if (len == 0) return 0;
+  lede_utf8_next(s, len, &cp, NULL);
+  if (!lede_utf8_isupper(cp) || countwords(s, len) > CREDIT_MAXWORDS) return 0;
+  if (labelled) return 1;
+  for (i = 0; i < len; i++)
+    if (s[i] >= 'a' && s[i] <= 'z') upper = 0;
+  return upper || memchr(s, '/', len) != NULL || lede_name_is(s, len) ||
+         lede_lex_contains(lede_lex_credit_words, s, len);
+}
+
+/* A label may open a credit at the start of a line or after a sentence:
+** "Flags at the rally. Photograph: X/Agency". */
+static int labelstart(const char *s, size_t i) {
+  if (i == 0) return 1;
+  return i >= 2 && s[i - 1] == ' ' && strchr(".!?)\"", s[i - 2]) != NULL;
+}
+
+/* Where a caption's credit starts in s, or len when it has none; *cb and
+** *ce get the credit's own text. Forms: "... / Getty Images",
+** "... (Photo: AP)", "... Photograph: X/Agency", a whole-line label. */
+static size_t splitcredit(const char *s, size_t len, size_t *cb, size_t *ce) {
+  size_t i, k;
+  if (len > 2 && s[len - 1] == ')') {  /* "(Photo: AP)", "(AP Photo/X)" */
+    for (i = len - 1; i > 0 && s[i] != '('; i--) {}
+    if (s[i] == '(' && (i == 0 || s[i - 1] == ' ')) {
+      k = creditlabel(s + i + 1, len - i - 2);
+      if (k > 0 ? credittext(s + i + 1 + k, len - i - 2 - k, 1)
+                : (credittext(s + i + 1, len - i - 2, 0) &&
+                   lede_lex_contains(lede_lex_credit_words, s + i + 1,
+                                     len - i - 2))) {
+        *cb = i + 1 + k;
+        *ce = len - 1;
+        return i;
+      }
+    }
+  }
+  for (i = len; i-- > 2;) {  /* "... / Getty Images" */
+    if (s[i] == '/' && s[i - 1] == ' ' && i + 2 < len && s[i + 1] == ' ' &&
+        credittext(s + i + 2, len - i - 2, 0)) {
+      *cb = i + 2;
+      *ce = len;
+      return i - 1;
+    }
+  }
+  for (i = 0; i < len; i++) {  /* "Photograph: X/Agency" */
+    if (!labelstart(s, i)) continue;
+    k = creditlabel(s + i, len - i);
+    if (k > 0 && credittext(s + i + k, len - i - k, 1)) {
+      *cb = i + k;
+      *ce = len;
+      while (i > 0 && s[i - 1] == ' ') i--;
+      return i;
+    }
+  }
+  return len;
+}
+
+static lede_status makeimage(ctx *x, cand *c, size_t caplen, size_t cb,
+                             size_t ce) {
+  char *credit = lede_arena_strndup(&x->a->arena, c->text + cb, ce - cb);
+  if (credit == NULL) return LEDE_ENOMEM;
+  while (caplen > 0 && c->text[caplen - 1] == ' ') caplen--;
+  c->text[caplen] = '\0';
+  c->tlen = caplen;
+  c->credit = credit;
+  setkind(c, LEDE_BLOCK_IMAGE);
+  return LEDE_OK;
+}
+
+/* Merge c into the block before it (p), keeping p's text. */
+static void mergeinto(cand *p, cand *c) {
+  p->end = c->end > p->end ? c->end : p->end;
+  p->off = c->off < p->off ? c->off : p->off;
+  p->l1 = c->l1 > p->l1 ? c->l1 : p->l1;
+  p->l0 = c->l0 < p->l0 ? c->l0 : p->l0;
+  c->dead = 1;
+}
+
+static cand *prevlive(ctx *x, size_t i) {
+  while (i-- > 0)
+    if (!x->c[i].dead) return &x->c[i];
+  return NULL;
+}
+
+static cand *nextlive(ctx *x, size_t i) {
+  for (i++; i < x->n; i++)
+    if (!x->c[i].dead) return &x->c[i];
+  return NULL;
+}
+
+/* A caption for a credit line beside it: short, not yet furniture. */
+static int captionlike(const cand *c) {
+  return c != NULL && !c->set && c->words > 0 &&
+         c->words <= CAPTION_MAXWORDS;
+}
+
+static lede_status oneimage(ctx *x, size_t i) {
+  cand *c = &x->c[i], *p = prevlive(x, i), *nx;
+  size_t cb = 0, ce = 0, cap = splitcredit(c->text, c->tlen, &cb, &ce);
+  if (cap == c->tlen || c->words > CAPTION_MAXWORDS + CREDIT_MAXWORDS)
+    return LEDE_OK;
+  if (cap > 0) {  /* caption and credit on one line */
+    lede_status st = makeimage(x, c, cap, cb, ce);
+    /* The same caption printed just before, without its credit. */
+    if (st == LEDE_OK && p != NULL && !p->set && p->tlen == c->tlen &&
+        memcmp(p->text, c->text, c->tlen) == 0) {
+      mergeinto(c, p);
+    }
+    return st;
+  }
+  nx = nextlive(x, i);
+  if (startsci(c->text, c->tlen, "image source") && captionlike(nx)) {
+    /* "Image source, X" comes before its caption. */
+    size_t k = startsci(nx->text, nx->tlen, "image caption, ") ? 15 : 0;
+    char *credit = lede_arena_strndup(&x->a->arena, c->text + cb, ce - cb);
+    if (credit == NULL) return LEDE_ENOMEM;
+    c->text = nx->text + k;
+    c->tlen = nx->tlen - k;
+    c->credit = credit;
+    mergeinto(c, nx);
+    setkind(c, LEDE_BLOCK_IMAGE);
+    return LEDE_OK;
+  }
+  if (captionlike(p)) {
+    /* "Photograph: X/Agency" under its caption. */
+    char *credit = lede_arena_strndup(&x->a->arena, c->text + cb, ce - cb);
+    if (credit == NULL) return LEDE_ENOMEM;
+    mergeinto(p, c);
+    p->credit = credit;
+    setkind(p, LEDE_BLOCK_IMAGE);
+    return LEDE_OK;
+  }
+  return makeimage(x, c, 0, cb, ce);
+}
+
+static lede_status images(ctx *x) {
+  size_t i;
+  for (i = 0; i < x->n; i++) {
+    lede_status st;
+    if (x->c[i].dead || x->c[i].set) continue;
+    st = oneimage(x, i);
+    if (st != LEDE_OK) return st;
+  }
+  return LEDE_OK;
+}
+
+/* ---- headline and standfirst ---- */
+
+/* A headline is short, has no full stop at its end (a question or an
+** exclamation may close it), and does not run on like a paragraph. */
+static int headline(const cand *c) {
+  unsigned char last;
+  if (c->set || c->bullet || c->words < 2 || c->words > HEADLINE_MAXWORDS ||
+      c->tlen > HEADLINE_MAXBYTES)
+    return 0;
+  last = (unsigned char)c->text[c->tlen - 1];
+  if (last == ',' || last == ';' || last == ':') return 0;
+  return !c->terminal || last == '?' || last == '!';
+}
+
+/* A standfirst: after the headline, short; either without a full stop or
+** with the furniture (byline, image, stamp) still to come before the body. */
+static int dek(const cand *c, const cand *next) {
+  if (c->set || c->bullet || c->words < 3 || c->words > DEK_MAXWORDS)
+    return 0;
+  if (!c->terminal) return c->words <= DEK_MAXWORDS * 2 / 3;
+  return next != NULL && next->set && next->kind != LEDE_BLOCK_PARAGRAPH;
+}
+
+static void top(ctx *x) {
+  size_t i;
+  cand *t = NULL, *d, *n;
+  for (i = 0; i < x->n; i++) {  /* skip leading promo and stamps */
+    cand *c = &x->c[i];
+    if (c->dead) continue;
+    if (c->set && c->kind == LEDE_BLOCK_BOILERPLATE) continue;
+    t = c;
+    break;
+  }
+  if (t == NULL || !headline(t)) return;
+  n = nextlive(x, (size_t)(t - x->c));
+  if (n == NULL) return;
+  setkind(t, LEDE_BLOCK_TITLE);
+  for (i = (size_t)(t - x->c) + 1; i < x->n; i++) {  /* title repeated */
+    cand *c = &x->c[i];
+    if (!c->dead && !c->set && c->tlen == t->tlen &&
+        memcmp(c->text, t->text, t->tlen) == 0)
+      setkind(c, LEDE_BLOCK_BOILERPLATE);
+  }
+  d = nextlive(x, (size_t)(t - x->c));
+  if (d != NULL && dek(d, nextlive(x, (size_t)(d - x->c))))
+    setkind(d, LEDE_BLOCK_SUBTITLE);
+}
+
+/* "Story highlights" and the short lines under it, up to the byline. */
+static void highlights(ctx *x) {
+  size_t i, j;
+  for (i = 0; i < x->n; i++) {
+    cand *c = &x->c[i];
+    if (c->dead || !startsci(c->text, c->tlen, "story highlights")) continue;
+    for (j = i + 1; j < x->n; j++) {
+      cand *h = &x->c[j];
+      if (h->dead) continue;
+      if ((h->set && h->kind != LEDE_BLOCK_BOILERPLATE) ||
+          h->words > HIGHLIGHT_MAXWORDS)
+        break;
+      setkind(h, LEDE_BLOCK_BOILERPLATE);
+    }
+  }
+}
+
+/* ---- the end: name lines, bio, what follows ---- */
+
+/* "Natalie Johnson is a staff writer at ...": a name, then a role word
+** in the first sentence. */
+static int biolike(const cand *c) {
+  size_t n = lede_name_prefix(c->text, c->tlen), e;
+  if (n == 0 || c->words < 5 || n + 1 >= c->tlen) return 0;
+  e = n + 1;
+  while (e < c->tlen && c->text[e] != '.') e++;
+  return (startsci(c->text + n, c->tlen - n, " is ") ||
+          startsci(c->text + n, c->tlen - n, " was ") ||
+          startsci(c->text + n, c->tlen - n, " has ") ||
+          startsci(c->text + n, c->tlen - n, " writes ") ||
+          startsci(c->text + n, c->tlen - n, " covers ") ||
+          startsci(c->text + n, c->tlen - n, ", a ")) &&
+         lede_lex_contains(lede_lex_bio_roles, c->text + n, e - n);
+}
+
+/* A line that is only a name, just before the author's links or bio. */
+static void namelines(ctx *x) {
+  size_t i;
+  for (i = 0; i < x->n; i++) {
+    cand *c = &x->c[i], *nx = nextlive(x, i);
+    if (c->dead || c->set || nx == NULL || !lede_name_is(c->text, c->tlen))
+      continue;
+    if ((nx->set && nx->kind == LEDE_BLOCK_BYLINE) || biolike(nx) ||
+        (nx->tlen > c->tlen && memcmp(nx->text, c->text, c->tlen) == 0 &&
+         nx->text[c->tlen] == ' ' && !nx->terminal))
+      setkind(c, LEDE_BLOCK_BYLINE);
+  }
+}
+
+static void bio(ctx *x) {
+  size_t i, seen = 0, at = x->n;
+  for (i = x->n; i-- > 0 && seen < BIO_WINDOW;) {
+    cand *c = &x->c[i];
+    if (c->dead || c->bullet || c->set) continue;
+    seen++;
+    if (biolike(c)) at = i;
+  }
+  if (at == x->n) return;
+  setkind(&x->c[at], LEDE_BLOCK_BIO);
+  for (i = at + 1; i < x->n; i++) {  /* after the bio: page furniture */
+    cand *c = &x->c[i];
+    if (!c->dead && !c->set && c->words <= TAIL_MAXWORDS)
+      setkind(c, LEDE_BLOCK_BOILERPLATE);
+  }
+}
+
+/* Bullets right after furniture are promo bullets ("Register today!"). */
+static void promobullets(ctx *x) {
+  size_t i;
+  int after = 0;  /* the last live block was boilerplate */
+  for (i = 0; i < x->n; i++) {
+    cand *c = &x->c[i];
+    if (c->dead) continue;
+    if (c->bullet && after && !c->set) setkind(c, LEDE_BLOCK_BOILERPLATE);
+    after = c->set && c->kind == LEDE_BLOCK_BOILERPLATE;
+  }
+}
+
+/* ---- output ---- */
+
+/* A bullet is layout, not text: "• Grow your list" reads "Grow your list". */
+static void dropbullet(cand *c) {
+  size_t k = 1;
+  while (k < c->tlen && c->text[k - 1] != ' ') k++;
+  c->text += k;
+  c->tlen -= k;
+}
+
+static size_t lineof(const lede_article *a, size_t l) {
+  return a->lines[l].lineno;
+}
+
+static lede_status emit(ctx *x) {
+  lede_article *a = x->a;
+  size_t i, k = 0;
+  a->blocks = lede_arena_alloc(&a->arena, (x->n + 1) * sizeof *a->blocks);
+  if (a->blocks == NULL) return LEDE_ENOMEM;
+  for (i = 0; i < x->n; i++) {
+    cand *c = &x->c[i];
+    lede_block *b = &a->blocks[k];
+    if (c->dead) continue;
+    if (!c->set) setkind(c, LEDE_BLOCK_PARAGRAPH);
+    if (c->bullet && c->kind == LEDE_BLOCK_BOILERPLATE) dropbullet(c);
+    b->kind = c->kind;
+    b->text = c->text;
+    b->text_len = c->tlen;
+    b->credit = c->credit;
+    b->line = lineof(a, c->l0);
+    b->span.off = c->off;
+    b->span.len = c->end - c->off;
+    k++;
+  }
+  a->nblocks = k;
+  return LEDE_OK;
+}
+
+lede_status lede_blocks_parse(lede_article *a) {
+  ctx x = {a, NULL, 0};
+  lede_status st = segment(&x);
+  if (st == LEDE_OK) st = features(&x);
+  if (st != LEDE_OK) return st;
+  furniture(&x);
+  st = images(&x);
+  if (st != LEDE_OK) return st;
+  highlights(&x);
+  top(&x);
+  namelines(&x);
+  promobullets(&x);
+  bio(&x);
+  promobullets(&x);
+  return emit(&x);
+}

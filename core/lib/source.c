@@ -1,0 +1,96 @@
+/*
+** source.c: what lede accepts as an article, and where its lines are.
+** Binary data and empty input are refused here so the passes after it can
+** assume text; invalid UTF-8 is tolerated (it reads as U+FFFD).
+*/
+#include <string.h>
+
+#include "source.h"
+#include "utf8.h"
+
+/* C0 controls other than tab, LF, VT, FF, CR mean binary data: a PNG
+** header has \x1a, an ELF file NULs. ESC is kept out too. */
+static int isbinary(unsigned char c) {
+  return c < 0x20 && (c < '\t' || c > '\r');
+}
+
+static int allspace(const char *s, size_t len) {
+  size_t i = 0;
+  while (i < len) {
+    int32_t cp;
+    int bad = 0;
+    size_t n = lede_utf8_next(s + i, len - i, &cp, &bad);
+    if (bad || !lede_utf8_isspace(cp)) return 0;
+    i += n;
+  }
+  return 1;
+}
+
+lede_status lede_source_check(const char *s, size_t len,
+                              const lede_options *opts, size_t *bom,
+                              lede_error *err) {
+  size_t i;
+  *bom = len >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+  if (opts != NULL && opts->max_input > 0 && len > opts->max_input) {
+    lede_error_set(err, LEDE_ETOOBIG, opts->max_input,
+                   "larger than the input limit (%zu bytes)", opts->max_input);
+    return LEDE_ETOOBIG;
+  }
+  for (i = 0; i < len; i++) {
+    if (isbinary((unsigned char)s[i])) {
+      lede_error_set(err, LEDE_EBINARY, i,
+                     "not text (binary data at byte %zu)", i);
+      return LEDE_EBINARY;
+    }
+  }
+  if (allspace(s + *bom, len - *bom)) {
+    lede_error_set(err, LEDE_EEMPTY, 0, "empty article");
+    return LEDE_EEMPTY;
+  }
+  return LEDE_OK;
+}
+
+/* Shrink [*off, *off + *len) past whitespace at both ends. */
+static void trimspan(const char *s, size_t *off, size_t *len) {
+  size_t b = *off, e = *off + *len;
+  while (b < e) {
+    int32_t cp;
+    size_t n = lede_utf8_next(s + b, e - b, &cp, NULL);
+    if (!lede_utf8_isspace(cp)) break;
+    b += n;
+  }
+  while (e > b) {
+    size_t k = e - 1;  /* back to the first byte of the last character */
+    int32_t cp;
+    while (k > b && ((unsigned char)s[k] & 0xC0) == 0x80 && e - k < 4) k--;
+    if (lede_utf8_next(s + k, e - k, &cp, NULL) != e - k) break;
+    if (!lede_utf8_isspace(cp)) break;
+    e = k;
+  }
+  *off = b;
+  *len = e - b;
+}
+
+lede_line *lede_source_lines(lede_arena *ar, const char *s, size_t len,
+                             size_t start, size_t *n) {
+  size_t count = 1, i, k = 0, lineno = 1, b = start;
+  lede_line *lines;
+  for (i = start; i < len; i++)
+    if (s[i] == '\n' || (s[i] == '\r' && (i + 1 == len || s[i + 1] != '\n')))
+      count++;
+  lines = lede_arena_alloc(ar, count * sizeof *lines);
+  if (lines == NULL) return NULL;
+  for (i = start; i <= len; i++) {
+    int eol = i == len || s[i] == '\n' || s[i] == '\r';
+    if (!eol) continue;
+    lines[k].off = b;
+    lines[k].len = i - b;
+    lines[k].lineno = lineno++;
+    trimspan(s, &lines[k].off, &lines[k].len);
+    k++;
+    if (i < len && s[i] == '\r' && i + 1 < len && s[i + 1] == '\n') i++;
+    b = i + 1;
+  }
+  *n = k;
+  return lines;
+}
