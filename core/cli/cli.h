@@ -1,0 +1,77 @@
+/*
+** cli.h: what the files of the lede host (core/cli) share with each other.
+** main.c parses the command line and runs everything under lua_pcall;
+** run.c loads articles and runs scripts; repl.c is the interactive loop;
+** output.c renders -t formats and writes -o files atomically.
+*/
+#ifndef LEDE_CLI_H
+#define LEDE_CLI_H
+
+#include <lua.h>
+
+#include "lede.h"
+
+/* What -v prints and the REPL's banner: "lede 0.1.0 (Lua 5.4.4)". */
+#define LEDE_CLI_VERSION "lede " LEDE_VERSION " (" LUA_RELEASE ")"
+
+/* Exit statuses, as the man page lists them. */
+#define LEDE_EXIT_OK     0  /* success */
+#define LEDE_EXIT_SCRIPT 1  /* a script or REPL line failed */
+#define LEDE_EXIT_USAGE  2  /* bad usage or unreadable input */
+
+/* Name used in every message, whatever argv[0] says (tests compare it). */
+#define LEDE_PROGNAME "lede"
+
+/* What the command line asked for; filled by main.c, read by the rest. */
+typedef struct {
+  char **argv;          /* the program's arguments */
+  int argc;             /* their number */
+  int script;           /* argv index of SCRIPT.lua, or 0 for none */
+  int first;            /* argv index of the first article (argc: none) */
+  int nexec;            /* number of -e options */
+  int interactive;      /* -i: REPL after the code has run */
+  int traceback;        /* --traceback: full traceback on script errors */
+  const char *format;   /* -t NAME, or NULL */
+  const char *output;   /* -o FILE, or NULL */
+} lede_cli;
+
+/* Print "lede: MSG" on stderr, one line. */
+void lede_cli_message(const char *msg);
+
+/* If status is an error, print the message on top of the stack and pop
+** it. Returns status. */
+int lede_cli_report(lua_State *L, int status);
+
+/* Call the function below `narg` arguments with a message handler that
+** adds a traceback when `traceback` is set, and Ctrl-C interrupting it. */
+int lede_cli_docall(lua_State *L, int narg, int nres, int traceback);
+
+/* Push the loaded `lede` module (package.loaded.lede). */
+void lede_cli_pushmodule(lua_State *L);
+
+/* Load the article named `name` ("-" is standard input) and push it;
+** on failure print why, push nothing and return 0. */
+int lede_cli_load(lua_State *L, const char *name);
+
+/* Run the compiled chunks (the array at stack index `chunks`) once per
+** article with the global `article` bound, then write the -t output
+** (run.c). Returns an exit status; `article` keeps the last article. */
+int lede_cli_run(lua_State *L, const lede_cli *cli, int chunks);
+
+/* Bind the articles of the command line to `article`, the last one
+** winning, for the REPL (run.c). Returns an exit status. */
+int lede_cli_bind(lua_State *L, const lede_cli *cli);
+
+/* Run the REPL: libedit when standard input is a terminal, plain lines
+** otherwise. Returns an exit status. */
+int lede_cli_repl(lua_State *L);
+
+/* Check that format `name` exists; if not print why and return 0. */
+int lede_cli_checkformat(lua_State *L, const char *name);
+
+/* Render the article on top of the stack in `format` and write it to
+** `output` (NULL: standard output). Pops the article; returns an exit
+** status. */
+int lede_cli_write(lua_State *L, const char *format, const char *output);
+
+#endif

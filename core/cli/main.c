@@ -1,0 +1,365 @@
+/*
+** main.c: the lede program's entry point, modelled on lua.c: parse the
+** command line, then run everything in pmain under lua_pcall with a
+** message handler. Loading articles and running code is run.c's job.
+*/
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <errno.h>
+
+#include <lua.h>
+#include <lauxlib.h>
+#include <lualib.h>
+
+#include "cli/cli.h"
+
+/* Provided by core/lua (module.c); the same object file builds lede.so. */
+extern int luaopen_lede(lua_State *L);
+
+#define USAGE "usage: " LEDE_PROGNAME \
+  " [options] [script.lua | -e code] [article ...]"
+
+static const char help[] =
+  USAGE "\n"
+  "\n"
+  "Reads news articles (UTF-8 plain text) into Lua tables. With neither a\n"
+  "script nor -e, opens a REPL with the global 'article' bound (to the last\n"
+  "article given). With a script or -e, runs the code once per article,\n"
+  "'article' bound, as awk runs its program once per line.\n"
+  "\n"
+  "Options:\n"
+  "  -e CODE        run CODE once per article; repeatable, runs in order\n"
+  "  -l MOD         require MOD into the global MOD first (-l g=mod: into g)\n"
+  "  -t FORMAT      print each article as FORMAT: json, yaml or any\n"
+  "                 lede.writers.FORMAT (the dumps leave out 'source')\n"
+  "  -o FILE        write the -t output to FILE atomically (one article)\n"
+  "  -i             open the REPL after the code has run\n"
+  "  --traceback    show a full traceback when a script fails\n"
+  "  -v, --version  print the version and exit\n"
+  "  -h, --help     print this help and exit\n"
+  "  --             end the options\n"
+  "  -              as an article: read it from standard input\n"
+  "\n"
+  "A first argument ending in .lua is the script; the rest are articles.\n"
+  "arg[0] is the script, arg[1..] the articles. LUA_PATH and LUA_CPATH\n"
+  "work as in lua. History is kept in ~/.lede_history.\n"
+  "\n"
+  "Exit status: 0 success, 1 a script error, 2 bad usage or unreadable input.\n"
+  "\n"
+  "Examples:\n"
+  "  lede story.txt                          explore story.txt in the REPL\n"
+  "  lede -e 'print(article.title)' *.txt    print every title\n"
+  "  lede count.lua a.txt b.txt              run count.lua on each article\n"
+  "  lede -t json - < story.txt              an article from stdin as JSON\n"
+  "  lede -t yaml -o story.yaml story.txt    write the YAML dump to a file\n";
+
+/* Set by docall for the signal handler, as lua.c's globalL: a signal
+** handler can reach the running state no other way. */
+static lua_State *globalL = NULL;
+
+void lede_cli_message(const char *msg) {
+  fprintf(stderr, "%s: %s\n", LEDE_PROGNAME, msg);
+  fflush(stderr);
+}
+
+int lede_cli_report(lua_State *L, int status) {
+  if (status != LUA_OK) {
+    const char *msg = lua_tostring(L, -1);
+    lede_cli_message(msg ? msg : "(error object is not a string)");
+    lua_pop(L, 1);
+  }
+  return status;
+}
+
+/* A usage error: say what, then how to get help. */
+static int usage(const char *fmt, const char *what) {
+  fprintf(stderr, "%s: ", LEDE_PROGNAME);
+  fprintf(stderr, fmt, what);
+  fprintf(stderr, "\n%s  (try '%s --help')\n", USAGE, LEDE_PROGNAME);
+  return LEDE_EXIT_USAGE;
+}
+
+/* A usage error that needs no usage line: the option was understood. */
+static int misuse(const char *msg) {
+  lede_cli_message(msg);
+  return LEDE_EXIT_USAGE;
+}
+
+/*
+** Ctrl-C while Lua runs: lua.c's way. The handler only sets a hook; the
+** hook raises the error from inside Lua, where raising is safe.
+*/
+static void lstop(lua_State *L, lua_Debug *ar) {
+  (void)ar;
+  lua_sethook(L, NULL, 0, 0);
+  luaL_error(L, "interrupted!");
+}
+
+static void setsignal(int sig, void (*handler)(int)) {
+  struct sigaction sa;
+  sa.sa_handler = handler;
+  sa.sa_flags = 0;
+  sigemptyset(&sa.sa_mask);
+  sigaction(sig, &sa, NULL);
+}
+
+static void laction(int sig) {
+  int flag = LUA_MASKCALL | LUA_MASKRET | LUA_MASKLINE | LUA_MASKCOUNT;
+  setsignal(sig, SIG_DFL);  /* a second Ctrl-C ends the program */
+  lua_sethook(globalL, lstop, flag, 1);
+}
+
+/* Turns an error object into a message; its upvalue says whether to add
+** the traceback (lua.c's msghandler always does; scripts want one line). */
+static int msghandler(lua_State *L) {
+  const char *msg = lua_tostring(L, 1);
+  if (msg == NULL) {
+    if (luaL_callmeta(L, 1, "__tostring") && lua_type(L, -1) == LUA_TSTRING)
+      return 1;
+    msg = lua_pushfstring(L, "(error object is a %s value)",
+                          luaL_typename(L, 1));
+  }
+  if (lua_toboolean(L, lua_upvalueindex(1)))
+    luaL_traceback(L, L, msg, 1);
+  else
+    lua_pushstring(L, msg);
+  return 1;
+}
+
+int lede_cli_docall(lua_State *L, int narg, int nres, int traceback) {
+  int status;
+  int base = lua_gettop(L) - narg;
+  lua_pushboolean(L, traceback);
+  lua_pushcclosure(L, msghandler, 1);
+  lua_insert(L, base);
+  globalL = L;
+  setsignal(SIGINT, laction);
+  status = lua_pcall(L, narg, nres, base);
+  setsignal(SIGINT, SIG_DFL);
+  lua_remove(L, base);
+  return status;
+}
+
+void lede_cli_pushmodule(lua_State *L) {
+  luaL_getsubtable(L, LUA_REGISTRYINDEX, LUA_LOADED_TABLE);
+  lua_getfield(L, -1, "lede");
+  lua_remove(L, -2);
+}
+
+/* The value of option argv[*i]: attached ("-eCODE") or the next word. */
+static const char *optvalue(char **argv, int *i) {
+  if (argv[*i][2] != '\0')
+    return argv[*i] + 2;
+  return argv[++*i];
+}
+
+/* One option at argv[*i]. Returns -1 to go on, or an exit status. */
+static int option(lede_cli *cli, char **argv, int *i) {
+  const char *a = argv[*i];
+  if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0)
+    return fputs(help, stdout), LEDE_EXIT_OK;
+  if (strcmp(a, "--version") == 0 || strcmp(a, "-v") == 0)
+    return puts(LEDE_CLI_VERSION), LEDE_EXIT_OK;
+  if (strcmp(a, "--traceback") == 0)
+    return cli->traceback = 1, -1;
+  if (strcmp(a, "-i") == 0)
+    return cli->interactive = 1, -1;
+  if (strchr("elto", a[1]) == NULL)
+    return usage("unknown option '%s'", a);
+  {
+    const char *value = optvalue(argv, i);
+    if (value == NULL)
+      return usage("option '%s' needs an argument", a);
+    if (a[1] == 'e') cli->nexec++;
+    if (a[1] == 't') cli->format = value;
+    if (a[1] == 'o') cli->output = value;
+  }
+  return -1;
+}
+
+static int endswith(const char *s, const char *suffix) {
+  size_t n = strlen(s), m = strlen(suffix);
+  return n >= m && strcmp(s + n - m, suffix) == 0;
+}
+
+/* Combinations the options cannot make sense of. */
+static int check(const lede_cli *cli) {
+  int narticles = cli->argc - cli->first;
+  if (cli->output && !cli->format)
+    return misuse("-o needs -t FORMAT");
+  if (cli->format && narticles == 0)
+    return misuse("-t needs an article");
+  if (cli->output && narticles > 1)
+    return misuse("-o takes one article");
+  return -1;
+}
+
+/* Parse the command line into *cli, lua.c's way: options come first and
+** the first other word ends them. Returns -1 to go on, or an exit status. */
+static int collect(lede_cli *cli, int argc, char **argv) {
+  int i;
+  memset(cli, 0, sizeof *cli);
+  cli->argv = argv;
+  cli->argc = argc;
+  for (i = 1; i < argc; i++) {
+    int status;
+    if (argv[i][0] != '-' || argv[i][1] == '\0')
+      break;  /* a script or an article ("-" is standard input) */
+    if (strcmp(argv[i], "--") == 0) {
+      i++;
+      break;
+    }
+    if ((status = option(cli, argv, &i)) >= 0)
+      return status;
+  }
+  cli->first = i;
+  if (i < argc && endswith(argv[i], ".lua"))
+    cli->script = i, cli->first = i + 1;
+  return check(cli);
+}
+
+/*
+** The global 'arg' as lua sets it: arg[0] is the script (without one, the
+** last word before the articles), arg[1..] the articles, the program and
+** its options at negative indices.
+*/
+static void createargtable(lua_State *L, const lede_cli *cli) {
+  int zero = cli->script ? cli->script : cli->first - 1;
+  int i;
+  lua_createtable(L, cli->argc - zero - 1, zero + 1);
+  for (i = 0; i < cli->argc; i++) {
+    lua_pushstring(L, cli->argv[i]);
+    lua_rawseti(L, -2, i - zero);
+  }
+  lua_setglobal(L, "arg");
+}
+
+/* -l [g=]mod: global g (or mod) = require(mod), as lua's dolibrary. */
+static int dolibrary(lua_State *L, const char *spec, int traceback) {
+  const char *eq = strchr(spec, '=');
+  const char *mod = eq ? eq + 1 : spec;
+  int status;
+  lua_getglobal(L, "require");
+  lua_pushstring(L, mod);
+  status = lede_cli_docall(L, 1, 1, traceback);
+  if (status == LUA_OK) {
+    lua_pushlstring(L, spec, eq ? (size_t)(eq - spec) : strlen(spec));
+    lua_insert(L, -2);
+    lua_setglobal(L, lua_tostring(L, -2));
+    lua_pop(L, 1);
+  }
+  return lede_cli_report(L, status);
+}
+
+/* Compile one -e chunk and append it to the array at `chunks`. */
+static int addchunk(lua_State *L, int chunks, const char *code) {
+  int status = luaL_loadbuffer(L, code, strlen(code), "=(command line)");
+  if (status == LUA_OK)
+    lua_rawseti(L, chunks, (lua_Integer)lua_rawlen(L, chunks) + 1);
+  return lede_cli_report(L, status);
+}
+
+/* Run the -l options and compile the -e ones, in command-line order. */
+static int runargs(lua_State *L, const lede_cli *cli, int chunks) {
+  int i;
+  for (i = 1; i < cli->first && cli->argv[i][0] == '-'; i++) {
+    char opt = cli->argv[i][1];
+    const char *value;
+    if (opt != 'e' && opt != 'l' && opt != 't' && opt != 'o')
+      continue;  /* options without a value, and "--" */
+    value = optvalue(cli->argv, &i);
+    if (opt == 'l' && dolibrary(L, value, cli->traceback) != LUA_OK)
+      return LEDE_EXIT_SCRIPT;
+    if (opt == 'e' && addchunk(L, chunks, value) != LUA_OK)
+      return LEDE_EXIT_SCRIPT;
+  }
+  return LEDE_EXIT_OK;
+}
+
+/* Compile the script and append it to the chunks; a missing script is
+** unreadable input (2), one that does not compile a script error (1). */
+static int addscript(lua_State *L, int chunks, const char *path) {
+  FILE *f = fopen(path, "r");
+  if (f == NULL) {
+    lua_pushfstring(L, "%s: %s", path, strerror(errno));
+    lede_cli_report(L, LUA_ERRFILE);
+    return LEDE_EXIT_USAGE;
+  }
+  fclose(f);
+  if (luaL_loadfile(L, path) != LUA_OK) {
+    lede_cli_report(L, LUA_ERRSYNTAX);
+    return LEDE_EXIT_SCRIPT;
+  }
+  lua_rawseti(L, chunks, (lua_Integer)lua_rawlen(L, chunks) + 1);
+  return LEDE_EXIT_OK;
+}
+
+/* Everything after the command line, protected by lua_pcall. */
+static int pmain(lua_State *L) {
+  const lede_cli *cli = lua_touserdata(L, 1);
+  int chunks, status;
+  luaL_checkversion(L);
+  luaL_openlibs(L);
+  luaL_requiref(L, "lede", luaopen_lede, 1);
+  lua_pop(L, 1);
+  createargtable(L, cli);
+  lua_gc(L, LUA_GCRESTART);
+  lua_gc(L, LUA_GCGEN, 0, 0);
+  lua_newtable(L);
+  chunks = lua_gettop(L);
+  status = runargs(L, cli, chunks);
+  if (status == LEDE_EXIT_OK && cli->script)
+    status = addscript(L, chunks, cli->argv[cli->script]);
+  if (status == LEDE_EXIT_OK && cli->format
+      && !lede_cli_checkformat(L, cli->format))
+    status = LEDE_EXIT_USAGE;
+  if (status != LEDE_EXIT_OK)
+    return lua_pushinteger(L, status), 1;
+  if (lua_rawlen(L, chunks) > 0 || cli->format) {
+    status = lede_cli_run(L, cli, chunks);
+    if (status != LEDE_EXIT_SCRIPT && cli->interactive) {
+      int repl = lede_cli_repl(L);
+      status = status ? status : repl;
+    }
+  }
+  else if ((status = lede_cli_bind(L, cli)) == LEDE_EXIT_OK)
+    status = lede_cli_repl(L);
+  lua_pushinteger(L, status);
+  return 1;
+}
+
+/* Output that could not be written (a full disk, a closed pipe) is a
+** failure, not a success that lost data. */
+static int flushout(int status) {
+  if (fflush(stdout) != 0 || ferror(stdout)) {
+    fprintf(stderr, "%s: standard output: %s\n", LEDE_PROGNAME,
+            strerror(errno));
+    return status ? status : LEDE_EXIT_USAGE;
+  }
+  return status;
+}
+
+int main(int argc, char **argv) {
+  lede_cli cli;
+  lua_State *L;
+  int status = collect(&cli, argc, argv);
+  if (status >= 0)
+    return flushout(status);
+  L = luaL_newstate();
+  if (L == NULL) {
+    lede_cli_message("cannot create state: not enough memory");
+    return LEDE_EXIT_SCRIPT;
+  }
+  lua_gc(L, LUA_GCSTOP);  /* pmain restarts it once the libraries are in */
+  lua_pushcfunction(L, pmain);
+  lua_pushlightuserdata(L, &cli);
+  status = lua_pcall(L, 1, 1, 0);
+  if (status == LUA_OK)
+    status = (int)lua_tointeger(L, -1);
+  else
+    status = (lede_cli_report(L, status), LEDE_EXIT_SCRIPT);
+  lua_close(L);
+  return flushout(status);
+}

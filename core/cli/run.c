@@ -1,0 +1,145 @@
+/*
+** run.c: loading the articles named on the command line and running the
+** -e chunks and the script once per article (the awk model). The lede
+** module does the reading and parsing; this file only reports.
+*/
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <lua.h>
+#include <lauxlib.h>
+
+#include "cli/cli.h"
+
+/* Push standard input as one string, or nil and the reason. */
+static void readstdin(lua_State *L) {
+  luaL_Buffer b;
+  size_t n;
+  luaL_buffinit(L, &b);
+  do {
+    char *p = luaL_prepbuffer(&b);
+    n = fread(p, 1, LUAL_BUFFERSIZE, stdin);
+    luaL_addsize(&b, n);
+  } while (n == LUAL_BUFFERSIZE);
+  luaL_pushresult(&b);
+  if (ferror(stdin)) {
+    lua_pop(L, 1);
+    lua_pushnil(L);
+    lua_pushstring(L, strerror(errno));
+  }
+}
+
+/* Push lede.parse(standard input) with its path set to "-": the two
+** results of a failure are nil and a message without a file name. */
+static void parsestdin(lua_State *L) {
+  lede_cli_pushmodule(L);
+  lua_getfield(L, -1, "parse");
+  lua_remove(L, -2);
+  readstdin(L);
+  if (lua_isnil(L, -2)) {
+    lua_remove(L, -3);  /* nil, reason: lede.parse is not called */
+    return;
+  }
+  lua_call(L, 1, 2);
+  if (lua_istable(L, -2)) {
+    lua_pushliteral(L, "-");
+    lua_setfield(L, -3, "path");
+  }
+}
+
+/* Push lede.load(path): the article, or nil and "PATH: reason". */
+static void loadfile(lua_State *L, const char *path) {
+  lede_cli_pushmodule(L);
+  lua_getfield(L, -1, "load");
+  lua_remove(L, -2);
+  lua_pushstring(L, path);
+  lua_call(L, 1, 2);
+}
+
+/* Say once when the article came with a warning (invalid UTF-8). */
+static void warn(lua_State *L, const char *display) {
+  lua_getfield(L, -1, "warning");
+  if (lua_type(L, -1) == LUA_TSTRING)
+    fprintf(stderr, "%s: %s: warning: %s\n", LEDE_PROGNAME, display,
+            lua_tostring(L, -1));
+  lua_pop(L, 1);
+}
+
+int lede_cli_load(lua_State *L, const char *name) {
+  int top = lua_gettop(L);
+  int fromstdin = strcmp(name, "-") == 0;
+  const char *display = fromstdin ? "stdin" : name;
+  if (fromstdin)
+    parsestdin(L);
+  else
+    loadfile(L, name);
+  if (!lua_istable(L, top + 1)) {
+    const char *why = lua_tostring(L, top + 2);
+    why = why ? why : "cannot load the article";
+    if (fromstdin)
+      fprintf(stderr, "%s: %s: %s\n", LEDE_PROGNAME, display, why);
+    else  /* lede.load's message already names the file */
+      lede_cli_message(why);
+    lua_settop(L, top);
+    return 0;
+  }
+  lua_settop(L, top + 1);
+  warn(L, display);
+  return 1;
+}
+
+/* Run every chunk in order; the first error stops the program. */
+static int runchunks(lua_State *L, int chunks, int traceback) {
+  lua_Integer i, n = (lua_Integer)lua_rawlen(L, chunks);
+  for (i = 1; i <= n; i++) {
+    lua_rawgeti(L, chunks, i);
+    if (lede_cli_report(L, lede_cli_docall(L, 0, 0, traceback)) != LUA_OK)
+      return LEDE_EXIT_SCRIPT;
+  }
+  return LEDE_EXIT_OK;
+}
+
+/* One article (NULL: none): bind it, run the code, write the -t output
+** of whatever 'article' holds then, so a script may replace it. */
+static int runone(lua_State *L, const lede_cli *cli, int chunks,
+                  const char *name) {
+  int status;
+  if (name == NULL)
+    lua_pushnil(L);
+  else if (!lede_cli_load(L, name))
+    return LEDE_EXIT_USAGE;
+  lua_setglobal(L, "article");
+  status = runchunks(L, chunks, cli->traceback);
+  if (status != LEDE_EXIT_OK || cli->format == NULL)
+    return status;
+  lua_getglobal(L, "article");
+  return lede_cli_write(L, cli->format, cli->output);
+}
+
+int lede_cli_run(lua_State *L, const lede_cli *cli, int chunks) {
+  int i, status = LEDE_EXIT_OK;
+  if (cli->first >= cli->argc)
+    return runone(L, cli, chunks, NULL);
+  /* An unreadable article does not stop the others (grep's way); a
+  ** failing script does, as in lua. */
+  for (i = cli->first; i < cli->argc; i++) {
+    int s = runone(L, cli, chunks, cli->argv[i]);
+    if (s == LEDE_EXIT_SCRIPT)
+      return s;
+    if (s != LEDE_EXIT_OK)
+      status = s;
+  }
+  return status;
+}
+
+int lede_cli_bind(lua_State *L, const lede_cli *cli) {
+  int i, status = LEDE_EXIT_OK;
+  for (i = cli->first; i < cli->argc; i++) {
+    if (lede_cli_load(L, cli->argv[i]))
+      lua_setglobal(L, "article");
+    else
+      status = LEDE_EXIT_USAGE;
+  }
+  return status;
+}

@@ -1,0 +1,2 @@
+-- broken.lua: does not compile, for the command-line tests.
+print("unfinished"

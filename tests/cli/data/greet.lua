@@ -1,0 +1,2 @@
+-- greet.lua: a module for the -l test.
+return { hello = function(name) return "hello, " .. name end }
