@@ -21,6 +21,8 @@
 #define BIO_WINDOW 4          /* a bio is among the last blocks of text */
 #define TAIL_MAXWORDS 40      /* after the bio, short lines are furniture */
 #define WRAP_MAXBYTES 100     /* hard-wrapped files keep lines this short */
+#define HEADCASE_SHARE 0.75   /* of longer words capitalised in Headline Case */
+#define TOP_WINDOW 4          /* a byline stands among the first blocks */
 
 /* A block being classified: one line, or several when merged. */
 typedef struct {
@@ -136,6 +138,15 @@ static int terminal(const char *s, size_t len) {
   return 0;
 }
 
+/* The last character before closing quotes and brackets. */
+static unsigned char endmark(const char *s, size_t len) {
+  while (len > 0 && strchr("\"')]", s[len - 1]) != NULL) len--;
+  if (len >= 3 && (unsigned char)s[len - 3] == 0xE2 &&
+      (unsigned char)s[len - 2] == 0x80)
+    return endmark(s, len - 3);
+  return len > 0 ? (unsigned char)s[len - 1] : 0;
+}
+
 static lede_status features(ctx *x) {
   size_t i;
   for (i = 0; i < x->n; i++) {
@@ -197,6 +208,30 @@ static int bareurl(const char *s, size_t len, size_t words) {
                         startsci(s, len, "www."));
 }
 
+/* "13.8k SHARES", "1,204 Shares Facebook Twitter": a counter, then a
+** share word. */
+static int counter(const char *s, size_t len) {
+  size_t i = 0;
+  while (i < len && ((s[i] >= '0' && s[i] <= '9') || s[i] == '.' ||
+                     s[i] == ',' || s[i] == 'k' || s[i] == 'K' || s[i] == 'M'))
+    i++;
+  if (i == 0 || i >= len || s[i] != ' ' || !(s[0] >= '0' && s[0] <= '9'))
+    return 0;
+  i++;
+  return startsci(s + i, len - i, "shares") || startsci(s + i, len - i, "share") ||
+         startsci(s + i, len - i, "views") || startsci(s + i, len - i, "comments");
+}
+
+/* "Site.com / Videos / Home / Title": three or more parts between
+** slashes or chevrons is a navigation trail. */
+static int breadcrumb(const char *s, size_t len) {
+  size_t i, seps = 0;
+  for (i = 1; i + 2 < len; i++)
+    if (s[i - 1] == ' ' && s[i + 1] == ' ' && (s[i] == '/' || s[i] == '>'))
+      seps++;
+  return seps >= 2;
+}
+
 static void furniture(ctx *x) {
   size_t i;
   for (i = 0; i < x->n; i++) {
@@ -212,7 +247,8 @@ static void furniture(ctx *x) {
     if (lede_name_byline(c->text, c->tlen, c->words))
       setkind(c, LEDE_BLOCK_BYLINE);
     else if (lede_lex_promo_line(s, len, c->words) ||
-             timestamp(s, len, c->words) || bareurl(s, len, c->words))
+             timestamp(s, len, c->words) || bareurl(s, len, c->words) ||
+             counter(s, len) || breadcrumb(s, len))
       setkind(c, LEDE_BLOCK_BOILERPLATE);
   }
 }
@@ -267,19 +303,22 @@ static size_t splitcredit(const char *s, size_t len, size_t *cb, size_t *ce) {
   if (len > 2 && s[len - 1] == ')') {  /* "(Photo: AP)", "(AP Photo/X)" */
     for (i = len - 1; i > 0 && s[i] != '('; i--) {}
     if (s[i] == '(' && (i == 0 || s[i - 1] == ' ')) {
-      k = creditlabel(s + i + 1, len - i - 2);
-      if (k > 0 ? credittext(s + i + 1 + k, len - i - 2 - k, 1)
-                : (credittext(s + i + 1, len - i - 2, 0) &&
-                   lede_lex_contains(lede_lex_credit_words, s + i + 1,
-                                     len - i - 2))) {
-        *cb = i + 1 + k;
-        *ce = len - 1;
+      size_t b = i + 1, e = len - 1;  /* "( REUTERS/X )" has spaces */
+      while (b < e && s[b] == ' ') b++;
+      while (e > b && s[e - 1] == ' ') e--;
+      k = creditlabel(s + b, e - b);
+      if (k > 0 ? credittext(s + b + k, e - b - k, 1)
+                : (credittext(s + b, e - b, 0) &&
+                   lede_lex_contains(lede_lex_credit_words, s + b, e - b))) {
+        *cb = b + k;
+        *ce = e;
         return i;
       }
     }
   }
   for (i = len; i-- > 2;) {  /* "... / Getty Images" */
-    if (s[i] == '/' && s[i - 1] == ' ' && i + 2 < len && s[i + 1] == ' ' &&
+    if ((s[i] == '/' || s[i] == '|') && s[i - 1] == ' ' && i + 2 < len &&
+        s[i + 1] == ' ' &&
         credittext(s + i + 2, len - i - 2, 0)) {
       *cb = i + 2;
       *ce = len;
@@ -390,16 +429,68 @@ static lede_status images(ctx *x) {
 
 /* ---- headline and standfirst ---- */
 
+/* Share of longer words (4 bytes and up, so "of", "and", "the" do not
+** count) that start with a capital: "Obama and Redistribution of Your
+** Wealth" is headline case, "Fairness is the vehicle ..." is not. */
+static double capshare(const cand *c) {
+  size_t i = 0, caps = 0, words = 0;
+  while (i < c->tlen) {
+    size_t b = i;
+    int32_t cp;
+    while (i < c->tlen && c->text[i] != ' ') i++;
+    if (i - b >= 4) {
+      lede_utf8_next(c->text + b, i - b, &cp, NULL);
+      caps += lede_utf8_isupper(cp) || lede_utf8_isdigit(cp);
+      words++;
+    }
+    i++;
+  }
+  return words ? (double)caps / (double)words : 0.0;
+}
+
+/* The last word is an abbreviation, not a full stop: "... Govt.", "U.S." */
+static int abbrevend(const char *s, size_t len) {
+  size_t b = len;
+  int32_t cp;
+  while (b > 0 && s[b - 1] != ' ') b--;
+  if (len - b > 5 && memchr(s + b, '.', len - b - 1) == NULL) return 0;
+  lede_utf8_next(s + b, len - b, &cp, NULL);
+  return lede_utf8_isupper(cp);
+}
+
 /* A headline is short, has no full stop at its end (a question or an
 ** exclamation may close it), and does not run on like a paragraph. */
+/* Whether a sentence ends inside s and another starts: "... rise. Could
+** there be a connection?" is body text, not a headline. */
+static int runson(const char *s, size_t len) {
+  size_t i;
+  for (i = 1; i + 2 < len; i++) {
+    int32_t cp;
+    if ((s[i] != '.' && s[i] != '?' && s[i] != '!') || s[i + 1] != ' ')
+      continue;
+    if (s[i] == '.' && i >= 2 && (s[i - 2] == ' ' || s[i - 2] == '.'))
+      continue;  /* an initial or abbreviation: "U.S. Army", "J. Doe" */
+    lede_utf8_next(s + i + 2, len - i - 2, &cp, NULL);
+    if (lede_utf8_isupper(cp)) return 1;
+  }
+  return 0;
+}
+
 static int headline(const cand *c) {
   unsigned char last;
-  if (c->set || c->bullet || c->words < 2 || c->words > HEADLINE_MAXWORDS ||
+  int headcase;
+  if (c->set || c->bullet || c->words < 3 || c->words > HEADLINE_MAXWORDS ||
       c->tlen > HEADLINE_MAXBYTES)
     return 0;
+  headcase = capshare(c) >= HEADCASE_SHARE;
+  if (runson(c->text, c->tlen) && !headcase) return 0;
   last = (unsigned char)c->text[c->tlen - 1];
   if (last == ',' || last == ';' || last == ':') return 0;
-  return !c->terminal || last == '?' || last == '!';
+  last = endmark(c->text, c->tlen);  /* "(Two Secrets!)" ends with ! */
+  if (!headcase && (last == '.' || last == 0xA6))  /* "...", "…" */
+    return 0;
+  return !c->terminal || last == '?' || last == '!' ||
+         (headcase && abbrevend(c->text, c->tlen));
 }
 
 /* A standfirst: after the headline, short; either without a full stop or
@@ -411,9 +502,21 @@ static int dek(const cand *c, const cand *next) {
   return next != NULL && next->set && next->kind != LEDE_BLOCK_PARAGRAPH;
 }
 
+/* Some sites print the standfirst above the headline: of two short lines
+** at the top, the one in headline case is the headline. */
+static cand *headfirst(ctx *x, cand *t) {
+  cand *n = nextlive(x, (size_t)(t - x->c)), *after;
+  if (n == NULL || !headline(n) || n->words > t->words) return t;
+  after = nextlive(x, (size_t)(n - x->c));
+  if (after == NULL || capshare(t) > 0.5 || capshare(n) < HEADCASE_SHARE)
+    return t;
+  setkind(t, LEDE_BLOCK_SUBTITLE);
+  return n;
+}
+
 static void top(ctx *x) {
   size_t i;
-  cand *t = NULL, *d, *n;
+  cand *t = NULL, *d, *n, *first;
   for (i = 0; i < x->n; i++) {  /* skip leading promo and stamps */
     cand *c = &x->c[i];
     if (c->dead) continue;
@@ -424,6 +527,8 @@ static void top(ctx *x) {
   if (t == NULL || !headline(t)) return;
   n = nextlive(x, (size_t)(t - x->c));
   if (n == NULL) return;
+  first = t;
+  t = headfirst(x, t);
   setkind(t, LEDE_BLOCK_TITLE);
   for (i = (size_t)(t - x->c) + 1; i < x->n; i++) {  /* title repeated */
     cand *c = &x->c[i];
@@ -432,6 +537,7 @@ static void top(ctx *x) {
       setkind(c, LEDE_BLOCK_BOILERPLATE);
   }
   d = nextlive(x, (size_t)(t - x->c));
+  if (t != first) return;  /* the standfirst came first */
   if (d != NULL && dek(d, nextlive(x, (size_t)(d - x->c))))
     setkind(d, LEDE_BLOCK_SUBTITLE);
 }
@@ -446,7 +552,7 @@ static void highlights(ctx *x) {
       cand *h = &x->c[j];
       if (h->dead) continue;
       if ((h->set && h->kind != LEDE_BLOCK_BOILERPLATE) ||
-          h->words > HIGHLIGHT_MAXWORDS)
+          h->words > HIGHLIGHT_MAXWORDS || h->terminal)
         break;
       setkind(h, LEDE_BLOCK_BOILERPLATE);
     }
@@ -455,20 +561,36 @@ static void highlights(ctx *x) {
 
 /* ---- the end: name lines, bio, what follows ---- */
 
-/* "Natalie Johnson is a staff writer at ...": a name, then a role word
-** in the first sentence. */
+/* Verbs that follow an author's name in a bio or contact line. */
+static const char *const bioverbs[] = {
+  " is ", " was ", " has ", " writes ", " covers ", ", a ", NULL
+};
+static const char *const contactverbs[] = {
+  " may be reached", " can be reached", " can be contacted", NULL
+};
+
+/* "Natalie Johnson is a staff writer at ...": a name (a dash or a
+** "(@handle)" aside), then a role word in the first sentence; or "Jane
+** Doe can be reached at ...". */
 static int biolike(const cand *c) {
-  size_t n = lede_name_prefix(c->text, c->tlen), e;
-  if (n == 0 || c->words < 5 || n + 1 >= c->tlen) return 0;
+  const char *s = c->text;
+  size_t len = c->tlen, n, e;
+  if (c->words < 5) return 0;
+  if (len > 4 && (s[0] == '-' || (unsigned char)s[0] == 0xE2)) {
+    while (len > 0 && s[0] != ' ') { s++; len--; }
+    while (len > 0 && s[0] == ' ') { s++; len--; }
+  }
+  n = lede_name_prefix(s, len);
+  if (n == 0 || n + 1 >= len) return 0;
+  if (n + 2 < len && s[n + 1] == '(') {  /* "Michael Rubin (@handle) is" */
+    const char *close = memchr(s + n, ')', len - n);
+    if (close != NULL) n = (size_t)(close - s) + 1;
+  }
+  if (lede_lex_prefix(contactverbs, s + n, len - n)) return 1;
   e = n + 1;
-  while (e < c->tlen && c->text[e] != '.') e++;
-  return (startsci(c->text + n, c->tlen - n, " is ") ||
-          startsci(c->text + n, c->tlen - n, " was ") ||
-          startsci(c->text + n, c->tlen - n, " has ") ||
-          startsci(c->text + n, c->tlen - n, " writes ") ||
-          startsci(c->text + n, c->tlen - n, " covers ") ||
-          startsci(c->text + n, c->tlen - n, ", a ")) &&
-         lede_lex_contains(lede_lex_bio_roles, c->text + n, e - n);
+  while (e < len && s[e] != '.') e++;
+  return lede_lex_prefix(bioverbs, s + n, len - n) &&
+         lede_lex_contains(lede_lex_bio_roles, s + n, e - n);
 }
 
 /* A line that is only a name, just before the author's links or bio. */
@@ -481,6 +603,23 @@ static void namelines(ctx *x) {
     if ((nx->set && nx->kind == LEDE_BLOCK_BYLINE) || biolike(nx) ||
         (nx->tlen > c->tlen && memcmp(nx->text, c->text, c->tlen) == 0 &&
          nx->text[c->tlen] == ' ' && !nx->terminal))
+      setkind(c, LEDE_BLOCK_BYLINE);
+  }
+}
+
+/* Near the top, before the body, a line that is a name ("Jay
+** SYRMOPOULOS") or a name and an outlet ("Chris Hedges, Truthdig"). */
+static void topbyline(ctx *x) {
+  size_t i, seen = 0;
+  for (i = 0; i < x->n && seen < TOP_WINDOW; i++) {
+    cand *c = &x->c[i];
+    size_t n;
+    if (c->dead || (c->set && c->kind == LEDE_BLOCK_BOILERPLATE)) continue;
+    seen++;
+    if (c->set || c->terminal || c->words > 8) continue;
+    n = lede_name_prefix(c->text, c->tlen);
+    if (n > 0 && (n == c->tlen || (c->text[n] == ',' && c->words <= 5 &&
+                                   countwords(c->text, n) + 2 >= c->words)))
       setkind(c, LEDE_BLOCK_BYLINE);
   }
 }
@@ -561,6 +700,7 @@ lede_status lede_blocks_parse(lede_article *a) {
   st = images(&x);
   if (st != LEDE_OK) return st;
   highlights(&x);
+  topbyline(&x);
   top(&x);
   namelines(&x);
   promobullets(&x);

@@ -53,8 +53,7 @@ static int notname(const char *s, size_t n) {
   return lede_lex_is(lede_lex_outlet_words, s, n) ||
          lede_lex_is(lede_lex_links, s, n) ||
          lede_lex_is(lede_lex_datetime, s, n) ||
-         (n == 3 && memcmp(s, "The", 3) == 0) ||
-         (n == 3 && memcmp(s, "THE", 3) == 0);
+         lede_lex_is((const char *const[]){"the", "by", "a", "an", NULL}, s, n);
 }
 
 size_t lede_name_prefix(const char *s, size_t len) {
@@ -84,7 +83,7 @@ static const char *const openers[] = {
   "\xe2\x80\x93 ", "- ", NULL
 };
 
-static size_t opener(const char *s, size_t len) {
+static size_t opener1(const char *s, size_t len) {
   const char *const *o;
   for (o = openers; *o != NULL; o++) {
     size_t n = strlen(*o);
@@ -94,20 +93,60 @@ static size_t opener(const char *s, size_t len) {
   return 0;
 }
 
+/* Openers chain: "-- By Michael Russell", "Posted on by X". */
+static size_t opener(const char *s, size_t len) {
+  size_t o = opener1(s, len);
+  if (o > 0) o += opener1(s + o, len - o);
+  else if (len > 13 && lede_lex_prefix((const char *const[]){"posted on by ",
+                                                            NULL}, s, len))
+    o = 13;
+  return o;
+}
+
 /* Whether s has " | " link labels such as "Full Bio" or "RSS". */
 static int haslinks(const char *s, size_t len) {
   const char *bar = memchr(s, '|', len);
   return bar != NULL && lede_lex_contains(lede_lex_links, s, len);
 }
 
+/* Bytes of a one-word pen name after an opener ("Posted on by
+** willyloman", "by Giovani – Site.com"): the word must end the line or
+** stand before a dash or comma. 0 if there is none. */
+static size_t penname(const char *s, size_t len) {
+  size_t n = wordend(s, len), i;
+  for (i = 0; i < n; i++) {
+    unsigned char c = (unsigned char)s[i];
+    if (!(c >= 0x80 || c == '_' || (c >= '0' && c <= '9') ||
+          ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')))
+      return 0;
+  }
+  if (n == 0 || notname(s, n)) return 0;
+  if (n == len || s[n] == ',') return n;
+  return n + 2 < len && s[n] == ' ' && (s[n + 1] == '-' || s[n + 1] == '|' ||
+                                        (unsigned char)s[n + 1] == 0xE2)
+             ? n : 0;
+}
+
+/* "Stevie Martin | Staff Writer | Tuesday, 25 November 2014": a name,
+** then a bar. */
+static int barred(const char *s, size_t len) {
+  size_t n = lede_name_prefix(s, len);
+  return n > 0 && n + 3 < len && memcmp(s + n, " | ", 3) == 0;
+}
+
 int lede_name_byline(const char *s, size_t len, size_t words) {
   size_t o;
   if (words > BYLINE_MAXWORDS) return 0;
   if (haslinks(s, len)) return lede_name_prefix(s, len) > 0;
+  if (barred(s, len)) return 1;
   o = opener(s, len);
-  if (o == 0) return 0;
+  if (o == 0 || s[0] == '-' || (unsigned char)s[0] == 0xE2) {
+    if (o == 0) return 0;
+    return lede_name_prefix(s + o, len - o) > 0;  /* "-- Priya Raman" */
+  }
   /* "By the end of the day, ..." is a sentence: a name must follow. */
-  return lede_name_prefix(s + o, len - o) > 0;
+  return lede_name_prefix(s + o, len - o) > 0 ||
+         (words <= 8 && penname(s + o, len - o) > 0);
 }
 
 /* ---- the authors list ---- */
@@ -186,6 +225,7 @@ static size_t namesend(const char *s, size_t len) {
   for (i = 0; i < len; i++) {
     if (s[i] == ':' || s[i] == '|' || s[i] == '(') return i;
     if (i + 3 < len && (memcmp(s + i, " - ", 3) == 0 ||
+                        memcmp(s + i, " / ", 3) == 0 ||
                         memcmp(s + i, " on ", 4) == 0 ||
                         memcmp(s + i, " at ", 4) == 0))
       return i;
@@ -210,7 +250,7 @@ static lede_status bylinenames(authors *au, const char *s, size_t len,
       i++;
     while (b < i && s[b] == ' ') b++;
     n = lede_name_prefix(s + b, i - b);
-    if (n > 0 && n + 2 >= i - b) {  /* the whole part, or nearly */
+    if (n > 0) {  /* "Michael Russell Follow @handle" keeps the name */
       long who = addauthor(au, s + b, n);
       if (who < 0) return LEDE_ENOMEM;
       *last = who;
@@ -225,8 +265,10 @@ static lede_status readbyline(authors *au, const lede_block *b) {
   size_t len = b->text_len, o, n;
   long who = -1;
   lede_status st;
-  if (haslinks(s, len)) {
+  if (haslinks(s, len) || barred(s, len)) {
     n = lede_name_prefix(s, len);
+    if (!haslinks(s, len)) return addauthor(au, s, n) < 0 ? LEDE_ENOMEM
+                                                         : LEDE_OK;
     if (n == 0) return LEDE_OK;
     who = addauthor(au, s, n);
     if (who < 0) return LEDE_ENOMEM;
@@ -234,24 +276,32 @@ static lede_status readbyline(authors *au, const lede_block *b) {
   }
   o = opener(s, len);
   st = bylinenames(au, s + o, namesend(s + o, len - o), &who);
-  return st;
+  if (st == LEDE_OK && who < 0 && o > 0 && (n = penname(s + o, len - o)) > 0)
+    who = addauthor(au, s + o, n);
+  return who < -1 ? LEDE_ENOMEM : st;
 }
 
 /* Attach a bio to the author whose name (or surname) starts it; a bio
 ** naming someone else adds that person. */
 static lede_status readbio(authors *au, const lede_block *b) {
   lede_article *a = au->a;
-  size_t n = lede_name_prefix(b->text, b->text_len), i;
+  const char *s = b->text;
+  size_t len = b->text_len, n, i;
+  if (len > 4 && (s[0] == '-' || (unsigned char)s[0] == 0xE2)) {
+    while (len > 0 && s[0] != ' ') { s++; len--; }  /* "— Tom Rogan is" */
+    while (len > 0 && s[0] == ' ') { s++; len--; }
+  }
+  n = lede_name_prefix(s, len);
   long who = -1;
   for (i = 0; n > 0 && i < a->nauthors; i++) {
     const char *name = a->authors[i].name;
     const char *sur = strrchr(name, ' ');
     sur = sur ? sur + 1 : name;
-    if ((strlen(name) == n && strncmp(name, b->text, n) == 0) ||
-        (strlen(sur) <= n && strncmp(sur, b->text, strlen(sur)) == 0))
+    if ((strlen(name) == n && strncmp(name, s, n) == 0) ||
+        (strlen(sur) <= n && strncmp(sur, s, strlen(sur)) == 0))
       who = (long)i;
   }
-  if (who < 0 && n > 0) who = addauthor(au, b->text, n);
+  if (who < 0 && n > 0) who = addauthor(au, s, n);
   if (who < 0 && a->nauthors > 0) who = (long)a->nauthors - 1;
   if (who == -1) return LEDE_OK;
   if (who < -1) return LEDE_ENOMEM;
@@ -266,7 +316,13 @@ static lede_status readsignoff(authors *au, const lede_block *b) {
                                      NULL};
   size_t o = lede_lex_prefix(open, b->text, b->text_len), e = o;
   long who = -1;
-  if (o == 0) return LEDE_OK;
+  if (o == 0) {  /* "Jane Doe contributed to this report." */
+    size_t n = lede_name_prefix(b->text, b->text_len);
+    if (n > 0 && n + 12 < b->text_len &&
+        memcmp(b->text + n, " contributed", 12) == 0)
+      return bylinenames(au, b->text, n, &who);
+    return LEDE_OK;
+  }
   while (e < b->text_len && b->text[e] != ';' && b->text[e] != ')' &&
          b->text[e] != ':')
     e++;
