@@ -124,13 +124,22 @@ static int waitexit(session *s, int want) {
   long deadline = now_ms() + TIMEOUT_MS;
   int status;
   while (waitpid(s->pid, &status, WNOHANG) == 0) {
-    if (now_ms() > deadline)
+    if (now_ms() > deadline) {
+      fputs("ptydrive: still running\n", stderr);
       return 0;
+    }
     if (!pump(s, 50))
       usleep(10000);
   }
   s->status = status;
-  return WIFEXITED(status) && WEXITSTATUS(status) == want;
+  if (WIFEXITED(status) && WEXITSTATUS(status) == want)
+    return 1;
+  if (WIFEXITED(status))
+    fprintf(stderr, "ptydrive: exit status %d, expected %d\n",
+            WEXITSTATUS(status), want);
+  else
+    fprintf(stderr, "ptydrive: killed by signal %d\n", WTERMSIG(status));
+  return 0;
 }
 
 /* Print the output with control bytes made visible, for a failure. */
