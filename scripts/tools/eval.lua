@@ -1,0 +1,187 @@
+-- eval.lua: score lede's parser on the shared corpus against its index.
+-- Usage: lede scripts/tools/eval.lua [CORPUS_DIR]   (make eval)
+-- index.tsv is noisy (see the corpus README): its title and authors come
+-- from page metadata, often not printed in the text. So every figure is
+-- also given over the articles where the value does appear in the text.
+
+local lede = require "lede"
+local io, os, string, table = io, os, string, table
+local fmt = string.format
+
+local dir = arg and arg[1] or "../shared/corpus"
+
+local function readfile(path)
+  local f = io.open(path, "rb")
+  if not f then return nil end
+  local s = f:read("a")
+  f:close()
+  return s
+end
+
+-- Compare as a reader would: quotes and dashes folded, case and spacing
+-- ignored.
+local folds = {
+  ["\u{2018}"] = "'", ["\u{2019}"] = "'", ["\u{201C}"] = '"',
+  ["\u{201D}"] = '"', ["\u{2013}"] = "-", ["\u{2014}"] = "-",
+  ["\u{00A0}"] = " ", ["\u{2026}"] = "...",
+}
+local function norm(s)
+  if not s then return "" end
+  for k, v in pairs(folds) do s = s:gsub(k, v) end
+  return (s:lower():gsub("%s+", " "):gsub("^ ", ""):gsub(" $", ""))
+end
+
+-- The index's titles often carry a site suffix ("... | WIRED", "... -
+-- Telegraph") that the page text does not: drop it when the text lacks it.
+local function unsuffixed(title, ntext)
+  local t = norm(title)
+  if ntext:find(t, 1, true) then return t end
+  local cut = t:match("^(.-) [|%-] [^|%-]+$")
+  return cut or t
+end
+
+local function readindex(path)
+  local rows = {}
+  local f = assert(io.open(path, "rb"))
+  local header = true
+  for line in f:lines() do
+    if header then header = false else
+      local id, file, domain, title, authors = line:match(
+        "^([^\t]*)\t([^\t]*)\t([^\t]*)\t([^\t]*)\t([^\t]*)")
+      if id then rows[id] = {file = file, title = title, authors = authors} end
+    end
+  end
+  f:close()
+  return rows
+end
+
+local function splitauthors(s)
+  local t = {}
+  for a in (s .. "; "):gmatch("(.-); ") do
+    if a ~= "" then t[#t + 1] = norm(a) end
+  end
+  return t
+end
+
+local function lines(text)
+  local set = {}
+  for l in text:gmatch("[^\r\n]+") do set[norm(l)] = true end
+  return set
+end
+
+local S = {
+  files = 0, failed = 0, nobody = 0, slowest = 0, slowfile = "",
+  indexed = 0, title_exact = 0, title_in_text = 0, title_in_text_exact = 0,
+  title_wrong = 0, title_none_in_text = 0,
+  authors_known = 0, authors_in_text = 0, authors_any = 0,
+  authors_in_text_any = 0, authors_all = 0,
+  heldout = 0, heldout_title = 0, heldout_authors = 0,
+}
+
+local function scoretitle(row, a, text)
+  local ntext = norm(text)
+  local want = unsuffixed(row.title, ntext)
+  local got = norm(a.title)
+  local intext = lines(text)[want] ~= nil
+  S.indexed = S.indexed + 1
+  if intext then S.title_in_text = S.title_in_text + 1 end
+  if a.title and got == want then
+    S.title_exact = S.title_exact + 1
+    if intext then S.title_in_text_exact = S.title_in_text_exact + 1 end
+  elseif a.title then
+    S.title_wrong = S.title_wrong + 1
+  elseif intext then
+    S.title_none_in_text = S.title_none_in_text + 1
+  end
+end
+
+local function scoreauthors(row, a, text)
+  if row.authors == "" then return end
+  local want, ntext = splitauthors(row.authors), norm(text)
+  local got, any, all, named = {}, false, true, false
+  for _, au in ipairs(a.authors) do got[norm(au.name)] = true end
+  for _, w in ipairs(want) do
+    if got[w] then any = true else all = false end
+    if ntext:find(w, 1, true) then named = true end
+  end
+  S.authors_known = S.authors_known + 1
+  if any then S.authors_any = S.authors_any + 1 end
+  if all then S.authors_all = S.authors_all + 1 end
+  if named then
+    S.authors_in_text = S.authors_in_text + 1
+    if any then S.authors_in_text_any = S.authors_in_text_any + 1 end
+  end
+end
+
+local function one(id, path, row)
+  local text = readfile(path)
+  if not text then return false end
+  S.files = S.files + 1
+  local t0 = os.clock()
+  local ok, a = pcall(lede.parse, text, {path = path})
+  local dt = os.clock() - t0
+  if dt > S.slowest then S.slowest, S.slowfile = dt, path end
+  if not ok or not a then
+    S.failed = S.failed + 1
+    io.stderr:write(fmt("eval: %s: %s\n", path, tostring(a)))
+    return true
+  end
+  if #a.paragraphs == 0 then S.nobody = S.nobody + 1 end
+  if row then
+    scoretitle(row, a, text)
+    scoreauthors(row, a, text)
+  else
+    S.heldout = S.heldout + 1
+    if a.title then S.heldout_title = S.heldout_title + 1 end
+    if #a.authors > 0 then S.heldout_authors = S.heldout_authors + 1 end
+  end
+  return true
+end
+
+local function pct(n, d)
+  if d == 0 then return "   -" end
+  return fmt("%3.0f%%", 100 * n / d)
+end
+
+local function report()
+  local out = {
+    fmt("corpus: %s, %d articles (%d in index.tsv, %d held out)",
+        dir, S.files, S.indexed, S.heldout),
+    fmt("  crashed or refused:   %d", S.failed),
+    fmt("  no body paragraph:    %d", S.nobody),
+    fmt("  slowest parse:        %.1f ms (%s)", S.slowest * 1000, S.slowfile),
+    "title (exact after folding quotes, dashes, case, spacing; site suffix dropped)",
+    fmt("  all indexed:          %3d / %3d  %s", S.title_exact, S.indexed,
+        pct(S.title_exact, S.indexed)),
+    fmt("  title line in text:   %3d / %3d  %s", S.title_in_text_exact,
+        S.title_in_text, pct(S.title_in_text_exact, S.title_in_text)),
+    fmt("  missed (in text):     %3d", S.title_none_in_text),
+    fmt("  other text as title:  %3d", S.title_wrong),
+    "authors (a listed name among those lede found)",
+    fmt("  known:                %3d / %3d  %s  (all of them: %d)",
+        S.authors_any, S.authors_known, pct(S.authors_any, S.authors_known),
+        S.authors_all),
+    fmt("  named in the text:    %3d / %3d  %s", S.authors_in_text_any,
+        S.authors_in_text, pct(S.authors_in_text_any, S.authors_in_text)),
+    fmt("held out (no index row): title given %d, authors given %d, of %d",
+        S.heldout_title, S.heldout_authors, S.heldout),
+  }
+  print(table.concat(out, "\n"))
+end
+
+local function main()
+  local index = readfile(dir .. "/index.tsv")
+  if not index then
+    print(fmt("eval: skipped: %s/index.tsv not found (../shared absent)", dir))
+    return
+  end
+  local rows = readindex(dir .. "/index.tsv")
+  for n = 0, 999 do
+    local id = fmt("%03d", n)
+    one(id, fmt("%s/%s.txt", dir, id), rows[id])
+  end
+  report()
+  if S.failed > 0 then os.exit(1) end
+end
+
+main()
