@@ -33,6 +33,7 @@ void lede_parse_open(lua_State *L);
 /* preload.c: make `require` find the embedded scripts. */
 void lede_preload_open(lua_State *L);
 void lede_require_script(lua_State *L, const char *name);
+void lede_writers_open(lua_State *L);
 
 /* yaml.c: push the lede.yaml table. */
 void lede_yaml_open(lua_State *L);

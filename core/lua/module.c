@@ -75,5 +75,7 @@ int luaopen_lede(lua_State *L)
   lua_setfield(L, -2, "yaml");
   set_from_script(L, "json", "lede.json", NULL);
   set_from_script(L, "inspect", "lede.inspect", "inspect");
+  lede_writers_open(L);
+  lua_setfield(L, -2, "writers");
   return 1;
 }

@@ -4,6 +4,8 @@
 ** lua5.4 without installed Lua files. A preload entry already present is
 ** kept: an embedder can replace a script before loading lede.
 */
+#include <string.h>
+
 #include <lauxlib.h>
 
 #include "lua/binding.h"
@@ -58,4 +60,38 @@ void lede_require_script(lua_State *L, const char *name)
     lua_setfield(L, -3, name);   /* loaded[name] = value */
   }
   lua_remove(L, -2);
+}
+
+/* Prefix of the embedded writers' module names. */
+#define WRITERS "lede.writers."
+
+/* __index of a writer stub: load the writer (upvalue 1, its module name)
+** and give the field asked for. */
+static int writer_index(lua_State *L)
+{
+  lede_require_script(L, lua_tostring(L, lua_upvalueindex(1)));
+  lua_getfield(L, -1, lua_tostring(L, 2));
+  return 1;
+}
+
+/*
+** Push lede.writers: a table with a key for every embedded writer, so
+** callers can list them (the CLI's -t), whose value is a stub that loads
+** the writer on first use. Loading them here would cost every start-up,
+** and a writer that requires "lede" would recurse into luaopen_lede.
+*/
+void lede_writers_open(lua_State *L)
+{
+  size_t plen = sizeof WRITERS - 1;
+  lua_newtable(L);
+  for (const lede_embedded_file *e = lede_embedded; e->name; e++) {
+    if (strncmp(e->name, WRITERS, plen) != 0) continue;
+    lua_createtable(L, 0, 0);              /* writers, stub */
+    lua_createtable(L, 0, 1);              /* writers, stub, mt */
+    lua_pushstring(L, e->name);
+    lua_pushcclosure(L, writer_index, 1);
+    lua_setfield(L, -2, "__index");
+    lua_setmetatable(L, -2);
+    lua_setfield(L, -2, e->name + plen);
+  }
 }

@@ -54,12 +54,12 @@ describe("lede.inspect", function()
   end
 
   it("shows an article's data, not its metatable", function()
-    local article = assert(lede.parse("Harbor Ferry Adds Night Crossings\n\n"
+    local article = assert(lede.parse("Gull Island Ferry Will Run Until Midnight as Demand Grows\n\n"
       .. "The ferry will run until midnight from June, the board said on Monday.\n"))
     local text = inspect(article, {depth = 1})
     assert.equal("{\n  authors = {},\n  blocks = {...},\n  boilerplate = {},\n"
       .. "  images = {},\n  paragraphs = {...},\n  source = "
-      .. inspect(article.source) .. ",\n  title = \"Harbor Ferry Adds Night Crossings\"\n}",
+      .. inspect(article.source) .. ",\n  title = \"Gull Island Ferry Will Run Until Midnight as Demand Grows\"\n}",
       text)
   end)
 

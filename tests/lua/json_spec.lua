@@ -61,7 +61,7 @@ describe("lede.json.decode", function()
   end)
 
   it("round-trips a parsed article's data", function()
-    local article = assert(lede.parse("Harbor Ferry Adds Night Crossings\n\n"
+    local article = assert(lede.parse("Gull Island Ferry Will Run Until Midnight as Demand Grows\n\n"
       .. "The ferry will run until midnight from June, the board said on Monday.\n"))
     local data = {}
     for k, v in pairs(article) do data[k] = v end

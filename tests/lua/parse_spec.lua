@@ -4,7 +4,7 @@
 
 local lede = require "lede"
 
-local FERRY = "Harbor Ferry Adds Night Crossings\n\n"
+local FERRY = "Gull Island Ferry Will Run Until Midnight as Demand Grows\n\n"
   .. "The ferry to Gull Island will run until midnight from June, the harbor "
   .. "board said on Monday, after a year of complaints from late-shift workers.\n\n"
   .. "Tickets for the late boats will cost the same as daytime fares, the board said.\n"
@@ -23,12 +23,12 @@ local ROWS = {
     name = "title and two paragraphs",
     text = FERRY,
     blocks = {
-      {kind = "title", line = 1, from = 1, to = 33,
-       text = "Harbor Ferry Adds Night Crossings"},
-      {kind = "paragraph", line = 3, from = 36, to = 179,
+      {kind = "title", line = 1, from = 1, to = 57,
+       text = "Gull Island Ferry Will Run Until Midnight as Demand Grows"},
+      {kind = "paragraph", line = 3, from = 60, to = 203,
        text = "The ferry to Gull Island will run until midnight from June, the "
          .. "harbor board said on Monday, after a year of complaints from late-shift workers."},
-      {kind = "paragraph", line = 5, from = 182, to = 260,
+      {kind = "paragraph", line = 5, from = 206, to = 284,
        text = "Tickets for the late boats will cost the same as daytime fares, the board said."},
     },
   },
@@ -45,11 +45,11 @@ local ROWS = {
   },
   {
     name = "byte order mark before the title",
-    text = "\239\187\191Short Title Here\n\nA paragraph long enough to read as "
+    text = "\239\187\191Gull Island Ferry Will Run Until Midnight as Demand Grows\n\nA paragraph long enough to read as "
       .. "body text, ending with a full stop.\n",
     blocks = {
-      {kind = "title", line = 1, from = 4, to = 19, text = "Short Title Here"},
-      {kind = "paragraph", line = 3, from = 22, to = 91,
+      {kind = "title", line = 1, from = 4, to = 60, text = "Gull Island Ferry Will Run Until Midnight as Demand Grows"},
+      {kind = "paragraph", line = 3, from = 63, to = 132,
        text = "A paragraph long enough to read as body text, ending with a full stop."},
     },
   },
@@ -77,7 +77,7 @@ describe("lede.parse", function()
 
   it("fills every field of the data model", function()
     local article = assert(lede.parse(FERRY, {path = "ferry.txt"}))
-    assert.equal("Harbor Ferry Adds Night Crossings", article.title)
+    assert.equal("Gull Island Ferry Will Run Until Midnight as Demand Grows", article.title)
     assert.is_nil(article.subtitle)
     assert.is_nil(article.warning)
     assert.equal(FERRY, article.source)
@@ -86,8 +86,8 @@ describe("lede.parse", function()
     assert.same({}, article.images)
     assert.same({}, article.boilerplate)
     assert.same({
-      {text = article.blocks[2].text, index = 1, line = 3, from = 36, to = 179},
-      {text = article.blocks[3].text, index = 2, line = 5, from = 182, to = 260},
+      {text = article.blocks[2].text, index = 1, line = 3, from = 60, to = 203},
+      {text = article.blocks[3].text, index = 2, line = 5, from = 206, to = 284},
     }, article.paragraphs)
   end)
 
@@ -100,9 +100,9 @@ describe("lede.parse", function()
   end)
 
   it("reports invalid UTF-8 as a warning, not an error", function()
-    local article = assert(lede.parse("Short Title Here\n\nA paragraph with a bad "
+    local article = assert(lede.parse("Gull Island Ferry Will Run Until Midnight as Demand Grows\n\nA paragraph with a bad "
       .. "\255 byte in it, which goes on long enough to read as body text.\n"))
-    assert.equal("invalid UTF-8 at byte 41", article.warning)
+    assert.equal("invalid UTF-8 at byte 82", article.warning)
     assert.equal("A paragraph with a bad \239\191\189 byte in it, which goes on "
       .. "long enough to read as body text.", article.paragraphs[1].text)
   end)
@@ -142,7 +142,7 @@ describe("lede.parse", function()
     for _ = 1, 200 do lede.parse(FERRY) end
     collectgarbage()
     collectgarbage()
-    assert.equal("Harbor Ferry Adds Night Crossings", lede.parse(FERRY).title)
+    assert.equal("Gull Island Ferry Will Run Until Midnight as Demand Grows", lede.parse(FERRY).title)
   end)
 end)
 
@@ -154,7 +154,7 @@ describe("lede.load", function()
     os.remove(path)
     assert.equal(path, article.path)
     assert.equal(bytes, article.source)
-    assert.equal("Harbor Ferry Adds Night Crossings", article.title)
+    assert.equal("Gull Island Ferry Will Run Until Midnight as Demand Grows", article.title)
   end)
 
   it("lets its argument win over opts.path", function()
@@ -200,7 +200,7 @@ describe("article methods", function()
   end)
 
   it("tostring names the article", function()
-    assert.equal('article: "Harbor Ferry Adds Night Crossings" (2 paragraphs)',
+    assert.equal('article: "Gull Island Ferry Will Run Until Midnight as Demand Grows" (2 paragraphs)',
                  tostring(article))
     local untitled = assert(lede.parse("Only one paragraph of body text here, "
       .. "long enough to be read as such, with a full stop.\n", {path = "one.txt"}))
@@ -231,5 +231,20 @@ describe("the lede module", function()
     assert.is_function(package.preload["lede.inspect"])
     assert.equal(lede.inspect, require("lede.inspect").inspect)
     assert.equal(lede.json, require "lede.json")
+  end)
+
+  it("lists every embedded writer in lede.writers", function()
+    local embedded, listed = {}, {}
+    for name in pairs(package.preload) do
+      local writer = name:match("^lede%.writers%.(.+)$")
+      if writer then embedded[#embedded + 1] = writer end
+    end
+    for name, stub in pairs(lede.writers) do
+      listed[#listed + 1] = name
+      assert.is_function(stub.write)
+    end
+    table.sort(embedded)
+    table.sort(listed)
+    assert.same(embedded, listed)
   end)
 end)

@@ -143,7 +143,7 @@ describe("lede.yaml.dump", function()
 
   it("round-trips a parsed article's data", function()
     local lede = require "lede"
-    local article = assert(lede.parse("Harbor Ferry Adds Night Crossings\n\n"
+    local article = assert(lede.parse("Gull Island Ferry Will Run Until Midnight as Demand Grows\n\n"
       .. "The ferry will run until midnight from June, the board said on Monday.\n"))
     local data = {}
     for k, v in pairs(article) do data[k] = v end
