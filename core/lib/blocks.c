@@ -608,7 +608,9 @@ static void namelines(ctx *x) {
 }
 
 /* Near the top, before the body, a line that is a name ("Jay
-** SYRMOPOULOS") or a name and an outlet ("Chris Hedges, Truthdig"). */
+** SYRMOPOULOS") or a name and an outlet ("Chris Hedges, Truthdig"). A bare
+** name of up to three words may not open the article: a short Headline
+** Case line there ("Harbor Ferry Adds Night Crossings") is the headline. */
 static void topbyline(ctx *x) {
   size_t i, seen = 0;
   for (i = 0; i < x->n && seen < TOP_WINDOW; i++) {
@@ -618,8 +620,10 @@ static void topbyline(ctx *x) {
     seen++;
     if (c->set || c->terminal || c->words > 8) continue;
     n = lede_name_prefix(c->text, c->tlen);
-    if (n > 0 && (n == c->tlen || (c->text[n] == ',' && c->words <= 5 &&
-                                   countwords(c->text, n) + 2 >= c->words)))
+    if (n == 0) continue;
+    if ((n == c->tlen && seen > 1 && c->words <= 3) ||
+        (c->text[n] == ',' && c->words <= 5 &&
+         countwords(c->text, n) + 2 >= c->words))
       setkind(c, LEDE_BLOCK_BYLINE);
   }
 }
