@@ -46,8 +46,11 @@ unit_suite() {
     found=1
     "$bin" >"$LOG" 2>&1
     rc=$?
-    p=$(sed -n 's/^\[  PASSED  \] \([0-9]*\) test(s)\..*/\1/p' "$LOG")
-    f=$(sed -n 's/^\[  FAILED  \] \([0-9]*\) test(s).*/\1/p' "$LOG")
+    # A binary may run several groups: add up every summary line.
+    p=$(sed -n 's/^\[  PASSED  \] \([0-9]*\) test(s)\..*/\1/p' "$LOG" |
+        awk '{ n += $1 } END { print n + 0 }')
+    f=$(sed -n 's/^\[  FAILED  \] \([0-9]*\) test(s).*/\1/p' "$LOG" |
+        awk '{ n += $1 } END { print n + 0 }')
     p=${p:-0}
     f=${f:-0}
     if [ "$rc" != 0 ] && [ "$f" = 0 ]; then
