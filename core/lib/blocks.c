@@ -55,14 +55,17 @@ static void setkind(cand *c, lede_block_kind k) {
 /* Hard-wrapped text (every line short, paragraphs between blank lines)
 ** joins its lines; scraped text has one paragraph a line. */
 static int wrapped(const lede_line *l, size_t n) {
-  size_t i, inner = 0, nonblank = 0;
+  size_t i, inner = 0, nonblank = 0, groups = 0;
   for (i = 0; i < n; i++) {
     if (l[i].len == 0) continue;
     if (l[i].len > WRAP_MAXBYTES) return 0;
     nonblank++;
     if (i + 1 < n && l[i + 1].len > 0) inner++;
+    else groups++;
   }
-  return nonblank >= 6 && inner * 2 >= nonblank && inner < nonblank;
+  /* Several groups of lines between blank lines, most of them joined:
+  ** a file with no blank line at all has one paragraph a line. */
+  return groups >= 2 && nonblank >= 4 && inner * 2 >= nonblank;
 }
 
 static int bulletat(const char *s, size_t len) {
@@ -413,7 +416,8 @@ static lede_status oneimage(ctx *x, size_t i) {
     setkind(p, LEDE_BLOCK_IMAGE);
     return LEDE_OK;
   }
-  return makeimage(x, c, 0, cb, ce);
+  /* A credit with no caption beside it: the line itself is the text. */
+  return makeimage(x, c, c->tlen, cb, ce);
 }
 
 static lede_status images(ctx *x) {
