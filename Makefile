@@ -123,7 +123,8 @@ sanitize:
 	  SAN="-fsanitize=address,undefined -fno-sanitize-recover=undefined" test \
 	  LEDE_SANITIZE=1
 
-LUA_CDIR ?= $(PREFIX)/lib/x86_64-linux-gnu/lua/5.4
+# Both /usr/local/lib/lua/5.4 and /usr/lib/lua/5.4 are on stock lua5.4's cpath.
+LUA_CDIR ?= $(PREFIX)/lib/lua/5.4
 
 install: all $(BUILD)/lede.pc
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(LUA_CDIR) $(DESTDIR)$(PREFIX)/include \
