@@ -7,6 +7,9 @@
 **   send TEXT     type TEXT (escapes: \n \r \t \\ \e \xHH; \x03 is Ctrl-C,
 **                 \x04 Ctrl-D)
 **   expect TEXT   wait until the output since the last match holds TEXT
+**   ready         wait until the program reads keys one by one (a line
+**                 editor is waiting): keys typed before that are echoed
+**                 twice, and a Ctrl-D is lost when the mode changes
 **   sleep MS      wait MS milliseconds
 **   exit N        wait for the program to end with status N
 ** Exits 0 when every step holds, else 1 after saying which line failed
@@ -22,6 +25,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
+#include <termios.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -120,6 +124,18 @@ static int expect(session *s, const char *text, size_t tlen) {
   return 1;
 }
 
+/* Wait until the terminal has left canonical mode, which libedit does
+** only once it is ready to read a line. */
+static int ready(session *s) {
+  long deadline = now_ms() + TIMEOUT_MS;
+  struct termios t;
+  while (tcgetattr(s->fd, &t) == 0 && (t.c_lflag & ICANON)) {
+    if (now_ms() > deadline || !pump(s, 10))
+      return 0;
+  }
+  return 1;
+}
+
 static int waitexit(session *s, int want) {
   long deadline = now_ms() + TIMEOUT_MS;
   int status;
@@ -166,6 +182,8 @@ static int step(session *s, char *line) {
     return write(s->fd, arg, alen) == (ssize_t)alen;
   if (strcmp(line, "expect") == 0)
     return expect(s, arg, alen);
+  if (strcmp(line, "ready") == 0)
+    return ready(s);
   if (strcmp(line, "sleep") == 0) {
     usleep((useconds_t)atoi(arg) * 1000);
     return 1;
