@@ -21,6 +21,7 @@
 #define BIO_WINDOW 4          /* a bio is among the last blocks of text */
 #define TAIL_MAXWORDS 40      /* after the bio, short lines are furniture */
 #define WRAP_MAXBYTES 100     /* hard-wrapped files keep lines this short */
+#define TEASER_MAXWORDS 8     /* "Trump arrives in Davos…" */
 #define HEADCASE_SHARE 0.75   /* of longer words capitalised in Headline Case */
 #define TOP_WINDOW 4          /* a byline stands among the first blocks */
 
@@ -144,8 +145,9 @@ static int terminal(const char *s, size_t len) {
 /* The last character before closing quotes and brackets. */
 static unsigned char endmark(const char *s, size_t len) {
   while (len > 0 && strchr("\"')]", s[len - 1]) != NULL) len--;
-  if (len >= 3 && (unsigned char)s[len - 3] == 0xE2 &&
-      (unsigned char)s[len - 2] == 0x80)
+  if (len >= 3 && (unsigned char)s[len - 3] == 0xE2 &&  /* ” and ’ */
+      (unsigned char)s[len - 2] == 0x80 &&
+      ((unsigned char)s[len - 1] == 0x9D || (unsigned char)s[len - 1] == 0x99))
     return endmark(s, len - 3);
   return len > 0 ? (unsigned char)s[len - 1] : 0;
 }
@@ -302,7 +304,12 @@ static int labelstart(const char *s, size_t i) {
 ** *ce get the credit's own text. Forms: "... / Getty Images",
 ** "... (Photo: AP)", "... Photograph: X/Agency", a whole-line label. */
 static size_t splitcredit(const char *s, size_t len, size_t *cb, size_t *ce) {
-  size_t i, k;
+  size_t i, k = creditlabel(s, len);
+  if (k > 0 && credittext(s + k, len - k, 1)) {  /* "Photo Credit: X / Y" */
+    *cb = k;
+    *ce = len;
+    return 0;
+  }
   if (len > 2 && s[len - 1] == ')') {  /* "(Photo: AP)", "(AP Photo/X)" */
     for (i = len - 1; i > 0 && s[i] != '('; i--) {}
     if (s[i] == '(' && (i == 0 || s[i - 1] == ' ')) {
@@ -340,6 +347,8 @@ static size_t splitcredit(const char *s, size_t len, size_t *cb, size_t *ce) {
   }
   return len;
 }
+
+static int headline(const cand *c);
 
 static lede_status makeimage(ctx *x, cand *c, size_t caplen, size_t cb,
                              size_t ce) {
@@ -407,8 +416,10 @@ static lede_status oneimage(ctx *x, size_t i) {
     setkind(c, LEDE_BLOCK_IMAGE);
     return LEDE_OK;
   }
-  if (captionlike(p)) {
-    /* "Photograph: X/Agency" under its caption. */
+  if (captionlike(p) && !(prevlive(x, (size_t)(p - x->c)) == NULL &&
+                           headline(p))) {
+    /* "Photograph: X/Agency" under its caption; but a credit under the
+    ** opening headline belongs to a picture the scrape left out. */
     char *credit = lede_arena_strndup(&x->a->arena, c->text + cb, ce - cb);
     if (credit == NULL) return LEDE_ENOMEM;
     mergeinto(p, c);
@@ -491,7 +502,10 @@ static int headline(const cand *c) {
   last = (unsigned char)c->text[c->tlen - 1];
   if (last == ',' || last == ';' || last == ':') return 0;
   last = endmark(c->text, c->tlen);  /* "(Two Secrets!)" ends with ! */
-  if (!headcase && (last == '.' || last == 0xA6))  /* "...", "…" */
+  /* A trailing ellipsis closes a short teaser ("Trump arrives in
+  ** Davos…") but also a sentence of body text that runs on. */
+  if (!headcase && (last == '.' || last == 0xA6) &&
+      (c->words > TEASER_MAXWORDS || memchr(c->text, ',', c->tlen) != NULL))
     return 0;
   return !c->terminal || last == '?' || last == '!' ||
          (headcase && abbrevend(c->text, c->tlen));
@@ -500,10 +514,17 @@ static int headline(const cand *c) {
 /* A standfirst: after the headline, short; either without a full stop or
 ** with the furniture (byline, image, stamp) still to come before the body. */
 static int dek(const cand *c, const cand *next) {
+  int32_t cp;
   if (c->set || c->bullet || c->words < 3 || c->words > DEK_MAXWORDS)
     return 0;
+  /* "% of readers think ..." lost its number: a widget, not a dek. */
+  lede_utf8_next(c->text, c->tlen, &cp, NULL);
+  if (!lede_utf8_isalpha(cp) && !lede_utf8_isdigit(cp) && cp != '"' &&
+      cp != 0x201C && cp != '\'' && cp != 0x2018)
+    return 0;
   if (!c->terminal) return c->words <= DEK_MAXWORDS * 2 / 3;
-  return next != NULL && next->set && next->kind != LEDE_BLOCK_PARAGRAPH;
+  return next != NULL && next->set && (next->kind == LEDE_BLOCK_BYLINE ||
+                                       next->kind == LEDE_BLOCK_IMAGE);
 }
 
 /* Some sites print the standfirst above the headline: of two short lines

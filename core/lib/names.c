@@ -161,16 +161,37 @@ static int samename(const char *a, const char *b) {
   return n == strlen(b) && lede_lex_is((const char *const[]){a, NULL}, b, n);
 }
 
+/* A name as a reader writes it: words printed in capitals ("JANE DOE",
+** "Jay SYRMOPOULOS") in name case; two-letter ones ("MJ Lee") kept. */
+static char *capsname(lede_arena *ar, const char *s, size_t n) {
+  char *out = lede_arena_strndup(ar, s, n);
+  size_t i = 0;
+  if (out == NULL) return NULL;
+  while (i < n) {
+    size_t b = i, lower = 0, letters = 0, o;
+    char *w;
+    while (i < n && s[i] != ' ') {
+      if (s[i] >= 'a' && s[i] <= 'z') lower++;
+      if (((unsigned char)s[i] | 0x20) >= 'a' && ((unsigned char)s[i] | 0x20) <= 'z')
+        letters++;
+      i++;
+    }
+    if (lower == 0 && letters >= 3) {
+      w = lede_utf8_namecase(ar, s + b, i - b);
+      if (w == NULL) return NULL;
+      o = strlen(w);
+      if (o == i - b) memcpy(out + b, w, o);  /* same length in UTF-8 */
+    }
+    i++;
+  }
+  return out;
+}
+
 /* Index of the author named s (n bytes), adding one when new; -1 on OOM. */
 static long addauthor(authors *au, const char *s, size_t n) {
   lede_article *a = au->a;
-  char *name;
+  char *name = capsname(&a->arena, s, n);
   size_t i;
-  int caps = 1;
-  for (i = 0; i < n; i++)
-    if (s[i] >= 'a' && s[i] <= 'z') caps = 0;
-  name = caps ? lede_utf8_namecase(&a->arena, s, n)
-              : lede_arena_strndup(&a->arena, s, n);
   if (name == NULL) return -1;
   for (i = 0; i < a->nauthors; i++)
     if (samename(a->authors[i].name, name)) return (long)i;
