@@ -96,7 +96,8 @@ lede_status lede_parse(const char *text, size_t len, const lede_options *opts,
 void lede_article_free(lede_article *a);
 
 /* The article's copy of the input (NUL-terminated; *len gets its length,
-** BOM included). Borrowed: valid until the article is freed. */
+** BOM included; len may be NULL). Borrowed: valid until the article is
+** freed. */
 const char *lede_article_source(const lede_article *a, size_t *len);
 
 /* The blocks in source order; *n gets their number. Borrowed. */

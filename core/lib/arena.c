@@ -45,7 +45,7 @@ void *lede_arena_alloc(lede_arena *ar, size_t n) {
 }
 
 char *lede_arena_strndup(lede_arena *ar, const char *s, size_t n) {
-  char *p = lede_arena_alloc(ar, n + 1);
+  char *p = n < SIZE_MAX ? lede_arena_alloc(ar, n + 1) : NULL;
   if (p == NULL) return NULL;
   if (n > 0) memcpy(p, s, n);
   p[n] = '\0';

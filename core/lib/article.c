@@ -29,12 +29,11 @@ lede_status lede_parse(const char *text, size_t len, const lede_options *opts,
   lede_article *a;
   lede_status st;
   size_t bom;
-  if (out == NULL || (text == NULL && len > 0)) {
+  if (out == NULL || text == NULL) {
     lede_error_set(err, LEDE_EINVAL, 0, "invalid argument");
     return LEDE_EINVAL;
   }
   *out = NULL;
-  if (text == NULL) text = "";
   st = lede_source_check(text, len, opts, &bom, err);
   if (st != LEDE_OK) return st;
   a = calloc(1, sizeof *a);

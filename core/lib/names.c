@@ -61,10 +61,13 @@ size_t lede_name_prefix(const char *s, size_t len) {
   while (i < len && words < NAME_MAXWORDS) {
     size_t n = wordend(s + i, len - i);
     if (n == 0 || notname(s + i, n)) break;
-    if (nameword(s + i, n)) caps++;
-    else if (!(particle(s + i, n) && words > 0)) break;
+    if (nameword(s + i, n)) {
+      caps++;
+      end = i + n;  /* a name ends on a capitalised word, not "de" */
+    } else if (!(particle(s + i, n) && words > 0)) {
+      break;
+    }
     words++;
-    end = i + n;
     if (i + n >= len || s[i + n] != ' ') break;
     i += n + 1;
   }
@@ -318,8 +321,12 @@ static lede_status readbio(authors *au, const lede_block *b) {
     const char *name = a->authors[i].name;
     const char *sur = strrchr(name, ' ');
     sur = sur ? sur + 1 : name;
+    size_t k = strlen(sur);
+    /* The full name, or the surname as a whole word: "Lee is", not
+    ** "Leeann Park is". */
     if ((strlen(name) == n && strncmp(name, s, n) == 0) ||
-        (strlen(sur) <= n && strncmp(sur, s, strlen(sur)) == 0))
+        (k <= len && strncmp(sur, s, k) == 0 &&
+         (k == len || s[k] == ' ' || s[k] == ',')))
       who = (long)i;
   }
   if (who < 0 && n > 0) who = addauthor(au, s, n);
