@@ -114,6 +114,141 @@ const lede_block *lede_article_first(const lede_article *a,
 ** is none; *offset, when not NULL, gets the byte it names. Borrowed. */
 const char *lede_article_warning(const lede_article *a, size_t *offset);
 
+/* ------------------------------------------------------------------ */
+/* Queries. Each is computed on its first call and cached on the article,
+** so the article is not const here; one article must not be queried from
+** two threads at once (different articles may). The arrays returned are
+** borrowed: valid until the article is freed. On failure (LEDE_ENOMEM
+** only) *out is NULL and *n is 0. Indices are 0-based; LEDE_NONE marks
+** "no such item" (a quote with no speaker, a mention outside a paragraph). */
+
+#define LEDE_NONE ((size_t)-1)
+
+/* A sentence of the body (paragraph blocks only). */
+typedef struct {
+  lede_span span;    /* its bytes, outer whitespace trimmed */
+  size_t block;      /* index of its block in lede_article_blocks */
+  size_t paragraph;  /* index among the paragraph blocks */
+} lede_sentence;
+
+/* A word of the body. Tokens are letters and digits with inner joiners:
+** "U.S.-led", "al-Abadi", "weren't", "2,500", "3.5" are one token each. */
+typedef struct {
+  lede_span span;    /* its bytes */
+  const char *norm;  /* NFKC case-folded form ("weren't" with ' for ’) */
+  const char *stem;  /* English Snowball stem of norm */
+  size_t sentence;   /* index in lede_article_sentences */
+} lede_word;
+
+/* What kind of thing an entity is. */
+typedef enum {
+  LEDE_ENTITY_PERSON,
+  LEDE_ENTITY_PLACE,
+  LEDE_ENTITY_ORGANIZATION,
+  LEDE_ENTITY_KIND_COUNT  /* number of kinds, not a kind */
+} lede_entity_kind;
+
+/* One place in the text that names an entity. */
+typedef struct {
+  lede_span span;    /* the words that name it ("Jones", "ISIS") */
+  size_t block;      /* its block */
+  size_t paragraph;  /* its paragraph, or LEDE_NONE outside the body */
+} lede_mention;
+
+/* A person, place or organisation, its mentions merged. */
+typedef struct {
+  lede_entity_kind kind;
+  const char *name;              /* canonical, fullest form ("Rupert Jones") */
+  const char *const *aliases;    /* other forms seen ("Jones") */
+  size_t naliases;
+  const char *const *roles;      /* titles and roles ("Maj. Gen.") */
+  size_t nroles;
+  const lede_mention *mentions;  /* in source order */
+  size_t nmentions;
+} lede_entity;
+
+/* A direct quotation. */
+typedef struct {
+  lede_span span;     /* the quoted words, quote marks excluded */
+  lede_span verb;     /* the speech verb ("said"), len 0 when none */
+  lede_span cue;      /* who, as written ("he", "Jones"), len 0 when none */
+  size_t speaker;     /* index in lede_article_entities(a, 0, ...), a
+                         person, or LEDE_NONE */
+  size_t block;       /* its block */
+  size_t paragraph;   /* its paragraph */
+  int partial;        /* a fragment inside a sentence, not a whole one */
+} lede_quote;
+
+/* What a number counts. */
+typedef enum {
+  LEDE_NUMBER_CARDINAL,  /* 2,500 fighters; two; several thousand */
+  LEDE_NUMBER_ORDINAL,   /* No. 2; second; 3rd */
+  LEDE_NUMBER_YEAR,      /* 2016 */
+  LEDE_NUMBER_PERCENT,   /* 40%, 40 percent */
+  LEDE_NUMBER_MONEY,     /* $3.2 million */
+  LEDE_NUMBER_KIND_COUNT /* number of kinds, not a kind */
+} lede_number_kind;
+
+/* A number as a reader understands it. */
+typedef struct {
+  lede_span span;         /* its words ("5,000 to 10,000 fighters" minus unit) */
+  lede_number_kind kind;
+  double value;           /* the number; for a range, its low end */
+  double min, max;        /* equal to value unless a range or approximate */
+  int approximate;        /* "several thousand", "about 300" */
+  const char *unit;       /* counted noun ("fighters"), currency ("USD"),
+                             or NULL */
+  size_t sentence;        /* index in lede_article_sentences */
+  size_t paragraph;       /* its paragraph */
+} lede_number;
+
+/* A key term of the article and its weight (higher is more central). */
+typedef struct {
+  const char *term;  /* a word or phrase as it reads in the text */
+  double score;
+} lede_keyword;
+
+lede_status lede_article_sentences(lede_article *a, const lede_sentence **out,
+                                   size_t *n);
+lede_status lede_article_words(lede_article *a, const lede_word **out,
+                               size_t *n);
+/* `all` nonzero also reads the furniture (title, dek, captions, credits,
+** bylines, bios); the two answers are cached apart. */
+lede_status lede_article_entities(lede_article *a, int all,
+                                  const lede_entity **out, size_t *n);
+lede_status lede_article_quotes(lede_article *a, const lede_quote **out,
+                                size_t *n);
+lede_status lede_article_numbers(lede_article *a, const lede_number **out,
+                                 size_t *n);
+/* Sorted by score, highest first. */
+lede_status lede_article_keywords(lede_article *a, const lede_keyword **out,
+                                  size_t *n);
+
+/* Callback for the walks below: a nonzero return stops the walk. */
+typedef int (*lede_span_fn)(void *ud, lede_span span);
+
+/* Phrase search over the body. By default case and accents are ignored
+** ("cafe" finds "Café") and whitespace runs match any whitespace; flags
+** tighten it. Calls fn once per hit in source order with its span. */
+#define LEDE_FIND_CASE        1  /* case must match */
+#define LEDE_FIND_ACCENTS     2  /* accents must match */
+#define LEDE_FIND_WHOLE_WORDS 4  /* hits start and end at word boundaries */
+lede_status lede_article_find(lede_article *a, const char *query, size_t qlen,
+                              int flags, lede_span_fn fn, void *ud);
+
+/* Name of an entity or number kind ("person", "money"), or NULL. */
+const char *lede_entity_kind_name(lede_entity_kind kind);
+const char *lede_number_kind_name(lede_number_kind kind);
+
+/* The splitters on any text (not an article). Each calls fn once per item,
+** in order, with spans relative to s; a nonzero return from fn stops the
+** walk early. Strings passed to fn are valid during the call only. */
+typedef int (*lede_word_fn)(void *ud, const lede_word *w);
+lede_status lede_text_sentences(const char *s, size_t len, lede_span_fn fn,
+                                void *ud);
+lede_status lede_text_words(const char *s, size_t len, lede_word_fn fn,
+                            void *ud);
+
 /* Name of a block kind ("title", "image"...), or NULL for a bad value. */
 const char *lede_block_kind_name(lede_block_kind kind);
 

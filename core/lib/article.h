@@ -22,6 +22,21 @@ struct lede_article {
   int has_warning;         /* warning below is set */
   size_t warning_off;      /* byte the warning names */
   char warning[LEDE_ERROR_MAX];
+  /* Query caches: filled on the first call, then handed out as is. */
+  int have_sentences, have_words, have_quotes, have_numbers, have_keywords;
+  int have_entities[2];            /* [0] body, [1] with furniture */
+  lede_sentence *sentences;
+  size_t nsentences;
+  lede_word *words;
+  size_t nwords;
+  lede_entity *entities[2];
+  size_t nentities[2];
+  lede_quote *quotes;
+  size_t nquotes;
+  lede_number *numbers;
+  size_t nnumbers;
+  lede_keyword *keywords;
+  size_t nkeywords;
 };
 
 /* Segment and classify the article's lines into blocks (blocks.c). */
@@ -40,5 +55,11 @@ int lede_name_is(const char *s, size_t len);
 /* Whether s reads as an author line ("By A and B", "Posted by A on ...",
 ** "-- A", "A  Email A | Full Bio | RSS"). */
 int lede_name_byline(const char *s, size_t len, size_t words);
+
+/* The person entity a speaker cue names (entities.c): a full name, a
+** surname or another alias of a person of lede_article_entities(a, 0); for
+** a pronoun ("he", "she", "they") the most recent person of a compatible
+** sex mentioned before byte `before`. LEDE_NONE when none fits. */
+size_t lede_entities_resolve(lede_article *a, lede_span cue, size_t before);
 
 #endif
