@@ -236,6 +236,12 @@ typedef int (*lede_span_fn)(void *ud, lede_span span);
 lede_status lede_article_find(lede_article *a, const char *query, size_t qlen,
                               int flags, lede_span_fn fn, void *ud);
 
+/* Copy len bytes of s to out as clean text: whitespace runs become one
+** space, the ends are trimmed, invalid UTF-8 becomes U+FFFD. out must have
+** room for 3 * len bytes; it is not NUL-terminated. Returns the bytes
+** written. The text fields of queried items are this of their span. */
+size_t lede_text_clean(const char *s, size_t len, char *out);
+
 /* Name of an entity or number kind ("person", "money"), or NULL. */
 const char *lede_entity_kind_name(lede_entity_kind kind);
 const char *lede_number_kind_name(lede_number_kind kind);
