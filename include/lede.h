@@ -242,6 +242,10 @@ lede_status lede_article_find(lede_article *a, const char *query, size_t qlen,
 ** written. The text fields of queried items are this of their span. */
 size_t lede_text_clean(const char *s, size_t len, char *out);
 
+/* Columns s takes in a terminal: wide (CJK) characters count 2,
+** combining marks and controls 0, invalid bytes 1 (as U+FFFD). */
+size_t lede_text_width(const char *s, size_t len);
+
 /* Name of an entity or number kind ("person", "money"), or NULL. */
 const char *lede_entity_kind_name(lede_entity_kind kind);
 const char *lede_number_kind_name(lede_number_kind kind);

@@ -150,3 +150,19 @@ char *lede_utf8_namecase(lede_arena *ar, const char *s, size_t len) {
   out[o] = '\0';
   return out;
 }
+
+size_t lede_text_width(const char *s, size_t len) {
+  size_t i = 0, w = 0;
+  while (i < len) {
+    int32_t cp;
+    int cw;
+    if ((unsigned char)s[i] >= 0x20 && (unsigned char)s[i] < 0x7F) {
+      w++, i++;  /* printable ASCII: one column */
+      continue;
+    }
+    i += lede_utf8_next(s + i, len - i, &cp, NULL);
+    cw = utf8proc_charwidth(cp);
+    if (cw > 0) w += (size_t)cw;
+  }
+  return w;
+}

@@ -77,6 +77,11 @@ int luaopen_lede(lua_State *L)
   set_from_script(L, "json", "lede.json", NULL);
   set_from_script(L, "inspect", "lede.inspect", "inspect");
   lede_writers_open(L);
+  lede_require_script(L, "lede.writerpath");   /* lede, writers, wp */
+  lua_getfield(L, -1, "install");
+  lua_pushvalue(L, -3);
+  lua_call(L, 1, 0);
+  lua_pop(L, 1);
   lua_setfield(L, -2, "writers");
   return 1;
 }

@@ -220,6 +220,12 @@ static void push_quote(lua_State *L, const char *src, const lede_quote *q,
   }
   setspantext(L, t, "verb", src, q->verb);
   setspantext(L, t, "cue", src, q->cue);
+  if (q->cue.len > 0) {
+    lua_pushinteger(L, (lua_Integer)q->cue.off + 1);
+    lua_setfield(L, t, "speaker_from");
+    lua_pushinteger(L, (lua_Integer)(q->cue.off + q->cue.len));
+    lua_setfield(L, t, "speaker_to");
+  }
   setindex(L, t, "paragraph", q->paragraph);
   lua_pushboolean(L, q->partial);
   lua_setfield(L, t, "partial");
@@ -439,7 +445,48 @@ static const luaL_Reg article_methods[] = {
   {NULL, NULL}
 };
 
+/* Whether the byte at s starts whitespace: ASCII, or U+00A0 (the no-break
+** space scraped pages are full of). */
+static int edgespace(const char *s, size_t len)
+{
+  unsigned char c = (unsigned char)s[0];
+  return c == ' ' || (c >= '\t' && c <= '\r') ||
+         (len >= 2 && c == 0xC2 && (unsigned char)s[1] == 0xA0);
+}
+
+/* lede.text.clean(s [, keep_edges]): whitespace runs to one space, ends
+** trimmed (or, with keep_edges, kept as one space each), invalid UTF-8 as
+** U+FFFD: the text fields of lede's items are this of their bytes. */
+static int lb_text_clean(lua_State *L)
+{
+  size_t len;
+  const char *s = luaL_checklstring(L, 1, &len);
+  int keep = lua_toboolean(L, 2);
+  int lead = keep && len > 0 && edgespace(s, len);
+  int trail = keep && len > 0 && (edgespace(s + len - 1, 1) ||
+              (len >= 2 && edgespace(s + len - 2, 2)));
+  luaL_Buffer b;
+  char *out = luaL_buffinitsize(L, &b, len * 3 + 2);
+  size_t n = lede_text_clean(s, len, out + lead);
+  if (lead) out[0] = ' ';
+  n += (size_t)lead;
+  if (trail && n > 0 && !(n == 1 && lead)) out[n++] = ' ';
+  luaL_pushresultsize(&b, n);
+  return 1;
+}
+
+/* lede.text.width(s): columns s takes in a terminal. */
+static int lb_text_width(lua_State *L)
+{
+  size_t len;
+  const char *s = luaL_checklstring(L, 1, &len);
+  lua_pushinteger(L, (lua_Integer)lede_text_width(s, len));
+  return 1;
+}
+
 static const luaL_Reg text_functions[] = {
+  {"width", lb_text_width},
+  {"clean", lb_text_clean},
   {"sentences", lb_text_sentences},
   {"words", lb_text_words},
   {NULL, NULL}
