@@ -49,6 +49,8 @@ typedef enum {
   LEDE_BLOCK_BYLINE,       /* an author line */
   LEDE_BLOCK_BIO,          /* the author's biography */
   LEDE_BLOCK_BOILERPLATE,  /* sign-ups, share prompts, related lists, copyright */
+  LEDE_BLOCK_HEADING,      /* a heading inside the body (structured input) */
+  LEDE_BLOCK_LIST_ITEM,    /* an item of a list in the body (structured input) */
   LEDE_BLOCK_KIND_COUNT    /* number of kinds, not a kind */
 } lede_block_kind;
 
@@ -91,6 +93,30 @@ typedef struct lede_article lede_article;
 */
 lede_status lede_parse(const char *text, size_t len, const lede_options *opts,
                        lede_article **out, lede_error *err);
+
+/* A block that a reader of structured input (YAML, JSON, Markdown) has
+** already classified. */
+typedef struct {
+  lede_block_kind kind;  /* what it is */
+  const char *text;      /* UTF-8; for an image, the caption */
+  size_t text_len;       /* bytes in text */
+  const char *credit;    /* an image's credit, NUL-terminated, or NULL */
+} lede_block_input;
+
+/*
+** Build an article from classified blocks and authors instead of parsing
+** text. The article's source is made from them: block texts in order,
+** separated by blank lines, an image as "caption / credit", then, unless a
+** block is a byline or bio, each author's "By NAME" line and bio (these
+** are not blocks); every span points into that
+** source, so queries and writers work as on a parsed article. Authors'
+** strings are copied. Errors as lede_parse: LEDE_EEMPTY when no block has
+** text, LEDE_EBINARY, LEDE_ETOOBIG, LEDE_EINVAL for a bad kind or NULL.
+*/
+lede_status lede_article_build(const lede_block_input *blocks, size_t n,
+                               const lede_author *authors, size_t nauthors,
+                               const lede_options *opts, lede_article **out,
+                               lede_error *err);
 
 /* Release an article and everything reachable from it. NULL does nothing. */
 void lede_article_free(lede_article *a);
