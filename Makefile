@@ -46,7 +46,7 @@ help:
 	@echo "make deps       install missing Debian packages (needs root)"
 	@echo "make demo       run lede on the bundled sample article"
 	@echo "make test       run every test (unit, Lua, command line, REPL)"
-	@echo "make eval       score the parser on ../shared/corpus"
+	@echo "make eval       score the parser on ../shared/corpus and tests/gold (V=1)"
 	@echo "make sanitize   run the whole suite under ASan + UBSan"
 	@echo "make install    install (PREFIX=$(PREFIX), DESTDIR=...)"
 	@echo "make clean      remove build products"
@@ -115,7 +115,7 @@ demo: deps all
 	@$(BUILD)/lede scripts/demo.lua tests/fixtures/sample.txt
 
 eval: deps all
-	@$(BUILD)/lede scripts/tools/eval.lua
+	@LEDE_EVAL_VERBOSE=$(V) $(BUILD)/lede scripts/tools/eval.lua
 
 sanitize:
 	$(MAKE) BUILD=build-san OPT="-O1 -g -fno-omit-frame-pointer" \
