@@ -21,7 +21,7 @@ LIB_SRC := $(wildcard core/lib/*.c)
 LUA_SRC := $(wildcard core/lua/*.c)
 CLI_SRC := $(wildcard core/cli/*.c)
 DATA_TXT := $(sort $(wildcard data/*.txt))
-LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/%.o) $(BUILD)/lexicon_data.o
+LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/%.o) $(BUILD)/lexicon_data.o $(BUILD)/gazetteer_data.o
 LUA_OBJ := $(LUA_SRC:%.c=$(BUILD)/%.o)
 CLI_OBJ := $(CLI_SRC:%.c=$(BUILD)/%.o)
 # Lua sources embedded in the binary and in lede.so (scripts/lede/*.lua).
@@ -79,6 +79,15 @@ $(BUILD)/lexicon_data.c: scripts/tools/embed-data.sh $(DATA_TXT)
 
 $(BUILD)/lexicon_data.o: $(BUILD)/lexicon_data.c
 	$(CC) $(ALL_CFLAGS) -c $< -o $@
+
+# Gazetteers from data/gazetteer/ as const hash tables (core/lib/gazetteer.h).
+GAZ_TXT := $(sort $(wildcard data/gazetteer/*.txt))
+$(BUILD)/gazetteer_data.c: scripts/tools/embed-gazetteer.lua $(GAZ_TXT)
+	@mkdir -p $(dir $@)
+	lua5.4 scripts/tools/embed-gazetteer.lua data/gazetteer > $@.tmp && mv $@.tmp $@
+
+$(BUILD)/gazetteer_data.o: $(BUILD)/gazetteer_data.c
+	$(CC) $(ALL_CFLAGS) -Wno-overlength-strings -c $< -o $@
 
 $(EMBED_C): scripts/tools/embed.lua $(EMBED_LUA)
 	@mkdir -p $(dir $@)
