@@ -13,6 +13,7 @@ extern const char *const lede_lex_outlet_words[];  /* data/outlet-words.txt */
 extern const char *const lede_lex_bio_roles[];     /* data/bio-roles.txt */
 extern const char *const lede_lex_credit_words[];  /* data/credit-words.txt */
 extern const char *const lede_lex_datetime[];      /* data/datetime.txt */
+extern const char *const lede_lex_speech_verbs[];  /* data/speech-verbs.txt */
 
 /* Whether s (len bytes) equals an entry of list, ignoring ASCII case. */
 int lede_lex_is(const char *const *list, const char *s, size_t len);
