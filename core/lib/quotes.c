@@ -13,10 +13,12 @@
 
 #define MAXDEPTH 4         /* “a ‘b “c” b’ a”, and one more: deeper is noise */
 #define SCARE_MAXWORDS 3   /* the "caliphate", "fake news": a term, not speech */
-#define ATTR_MAXWORDS 8    /* "…," a spokesman for the ministry said */
+#define ATTR_MAXWORDS 16   /* "…," the town nearest the crash site, said Soelistyo */
 #define CUE_MAXWORDS 6     /* Iraqi Prime Minister Haider al-Abadi */
 #define SKIP_MAXWORDS 3    /* Jones also said on Monday */
-#define APPOS_MAXWORDS 10  /* Jones, the No. 2 coalition commander, said */
+#define APPOS_MAXWORDS 16  /* Tri Wobowo, who co-piloted the C130 that first saw
+                              debris of the plane on Tuesday, told */
+#define SAID_MAXWORDS 5    /* a sentence of its own: "Jones said later." */
 #define ROLE_MAXWORDS 2    /* said Pentagon spokesman Jeff Davis */
 
 enum { DOUBLE = 1, SINGLE = 2 };           /* kinds of quote mark */
@@ -218,7 +220,8 @@ static const char *const abbrevs[] = {
   "sgt.", "cpl.", "adm.", "cmdr.", "brig.", "sen.", "sens.", "rep.", "reps.",
   "gov.", "pres.", "prof.", "rev.", "st.", "jr.", "sr.", "no.", "inc.",
   "corp.", "co.", "ltd.", "vs.", "ft.", "gens.", "supt.", "det.", "insp.",
-  NULL
+  "jan.", "feb.", "mar.", "apr.", "aug.", "sep.", "sept.", "oct.", "nov.",
+  "dec.", "mt.", "gov't.", NULL
 };
 
 /* A word ending in a full stop that does not end its sentence: an
@@ -228,6 +231,8 @@ static int abbrev(const ctx *c, const tok *t) {
   const char *s = c->s + t->from;
   if (n < 2 || s[n - 1] != '.') return 0;
   if (n == 2 || memchr(s, '.', n - 1) != NULL) return 1;
+  /* A party and state after a name: "Chris Murphy, D-Conn., said". */
+  if (n > 3 && s[1] == '-' && strchr("DRI", s[0]) != NULL) return 1;
   return is(c, t, abbrevs);
 }
 
@@ -255,6 +260,21 @@ static const char *const notcue[] = {
   "one", "some", "many", "both", "all", "such", "other", NULL
 };
 
+/* Nouns that open a sentence capitalised and speak as a group, not a
+** name ("Officials said", "Police say"). */
+static const char *const groups[] = {
+  "officials", "police", "residents", "analysts", "experts", "witnesses",
+  "authorities", "critics", "observers", "sources", "investigators",
+  "prosecutors", "researchers", "scientists", "doctors", "officers",
+  "searchers", "supporters", "opponents", "protesters", "lawmakers",
+  "people", "others", "neighbors", "neighbours", "friends", "relatives",
+  "students", "teachers", "parents", "workers", "employees", "leaders",
+  "reports", "documents", "studies", "polls", "economists", "activists",
+  "organizers", "officers", "spokesman", "spokeswoman", "spokesperson",
+  "family", "police", "troops", "rescuers", "survivors", "fans", "users",
+  NULL
+};
+
 /* Words between a speaker and the verb ("Jones also said on Monday"). */
 static const char *const between[] = {
   "also", "later", "then", "previously", "once", "further", "again",
@@ -273,8 +293,8 @@ static const char *const particles[] = {
 
 /* Words that end an attribution: what follows is another clause. */
 static const char *const clauses[] = {
-  "and", "but", "or", "that", "which", "who", "because", "when", "while",
-  "as", "if", "so", "after", "before", "though", "although", NULL
+  "but", "that", "which", "because", "when", "while", "if", "so", "though",
+  "although", NULL
 };
 
 /* Words after a name that keep it a name ("said Jones in a statement"),
@@ -354,8 +374,7 @@ static lede_span backname(const ctx *c, tok t, size_t lo) {
     t = p;
     sp = join(word(c, &t), sp);
   }
-  /* The loop may stop on a particle: the name starts at a capital. */
-  return sp;
+  return n == 1 && is(c, &t, groups) ? (lede_span){0, 0} : sp;
 }
 
 /* A name read forwards from token t, up to hi; *after is the token that
@@ -365,14 +384,18 @@ static lede_span forename(const ctx *c, tok t, size_t hi, tok *after) {
   size_t n = 0;
   after->from = after->to = hi;
   after->word = 0;
-  while (n < CUE_MAXWORDS && (capword(c, &t) ||
-                              (n > 0 && t.word && is(c, &t, particles)))) {
+  for (;;) {
+    if (n >= CUE_MAXWORDS || !(capword(c, &t) || (n > 0 && t.word &&
+                                                  is(c, &t, particles)))) {
+      *after = t;
+      break;
+    }
     if (capword(c, &t)) sp = n == 0 ? word(c, &t) : join(sp, word(c, &t));
     n++;
-    if (ends(c, &t) || !next(c, t.to, hi, &t)) return sp;
+    if (ends(c, &t) || !next(c, t.to, hi, &t)) break;  /* nothing after */
   }
-  *after = t;
-  return sp;
+  return n == 1 && lede_lex_is(groups, c->s + sp.off, sp.len)
+             ? (lede_span){0, 0} : sp;
 }
 
 /* The segment between two commas before a verb: a name ("Trump's lawyer,
@@ -403,8 +426,12 @@ static lede_span appositive(const ctx *c, tok t, size_t lo, int participle) {
   seg.off = t.from;
   seg.len = last.from - t.from;
   while (seg.len > 0 && c->s[seg.off + seg.len - 1] == ' ') seg.len--;
-  if (names && n <= CUE_MAXWORDS && capword(c, &t)) return seg;
-  if (!prev(c, p.from, lo, &t)) return none;
+  if (!prev(c, p.from, lo, &last)) return none;
+  /* The segment names the speaker unless a name stands before it: "Chris
+  ** Murphy, D-Conn., said", "Jones, 45, said". */
+  if (names && n <= CUE_MAXWORDS && capword(c, &t) && !capword(c, &last))
+    return seg;
+  t = last;
   if (t.word && is(c, &t, pronouns)) return word(c, &t);
   return backname(c, t, lo);
 }
@@ -776,8 +803,33 @@ static int opens(const lede_article *a, const lede_block *b) {
   return markkind(cp, &curl) == DOUBLE && curl >= 0;
 }
 
+/* A short attribution ending the sentence before byte p, after lo, that
+** starts the sentence or follows a comma or a mark: “…survive,” she said.
+** “If just one…” (the first quotation's opening mark missing). */
+static attrib saidbefore(const ctx *c, size_t p, size_t lo) {
+  tok t, end, verb = {0, 0, 0};
+  size_t from, words = 0, vlen, verblen = 0;
+  if (!prev(c, p, lo, &end) || !ends(c, &end)) return noattr;
+  t = end;
+  from = end.word ? end.from : end.to;
+  while (prev(c, from, lo, &t) && t.word && !ends(c, &t)) {
+    if (++words >= SAID_MAXWORDS) return noattr;
+    from = t.from;
+  }
+  while (next(c, from, p, &t) && t.from < end.to) {
+    if (t.word && (vlen = verbat(c, &t, p)) > 0) {
+      verb = t;
+      verblen = vlen;
+    }
+    from = t.to;
+  }
+  if (verblen == 0) return noattr;
+  return withverb(c, verb, verblen, lo, p, BACK);
+}
+
 /* Attribute one quotation; 0 in *keep for a scare quote. */
-static attrib attribute(ctx *c, size_t k, lede_quote *q, int *keep) {
+static attrib attribute(ctx *c, size_t k, lede_quote *q, int cont,
+                        int *keep) {
   const found *f = &c->f[k];
   size_t lo = k > 0 ? c->f[k - 1].end : c->lo;
   size_t hi = k + 1 < c->nf ? c->f[k + 1].open : c->hi;
@@ -787,7 +839,7 @@ static attrib attribute(ctx *c, size_t k, lede_quote *q, int *keep) {
   int ended = last == '.';
   attrib after = f->unclosed ? noattr : afterq(c, f->end, hi, ended);
   attrib at;
-  int runon = last == ',' || last == '?' || last == '!' || isdash(last) ||
+  int term, runon = last == ',' || last == '?' || last == '!' || isdash(last) ||
               (f->end < c->hi && c->s[f->end] == ',');
   /* Jones said people weren't "walking…": a fragment; Jones said, "We…"
   ** and Jones said: "…" introduce whole sentences. */
@@ -797,14 +849,22 @@ static attrib attribute(ctx *c, size_t k, lede_quote *q, int *keep) {
   q->partial = !f->unclosed && !resumed && ld.words > 0 && !sh.inner_end &&
                ld.intro != ':' && !(ld.intro == ',' && sh.upper) &&
                !(ld.verblast && sh.upper);
+  if (!ld.at.has && !after.has) ld.at = saidbefore(c, ld.start, lo);
   if (runon && after.has) at = after;
   else if (ld.at.has) at = ld.at;
   else at = after;
   if (at.cue.len == 0 && after.cue.len > 0) at = after;
   if (at.cue.len == 0 && ld.at.cue.len > 0) at = ld.at;
-  *keep = at.has || !((q->partial || (last != '.' && last != '!' &&
-                                      last != '?' && last != ',')) &&
-                      (sh.words <= SCARE_MAXWORDS || sh.titled));
+  /* Terms and titles: the "caliphate", "Fake News Awards", a song called
+  ** “Time In A Bottle,” are not speech unless a speech verb says so; a
+  ** term as short as "seemed" needs a speaker too. */
+  term = sh.words <= SCARE_MAXWORDS &&
+         (q->partial || (last != '.' && last != '!' && last != '?' &&
+                         last != ','));
+  *keep = term ? at.cue.len > 0 : !sh.titled || at.has;
+  /* A mark left open: kept when it opens a sentence ("…," said Budi
+  ** Sutiono. "He thinks daddy is still at work.), else a stray mark. */
+  if (f->unclosed && !cont && ld.words > 0) *keep = 0;
   return at;
 }
 
@@ -830,7 +890,6 @@ static lede_status paragraph(ctx *c, size_t bi, size_t pi) {
     attrib at;
     int keep;
     size_t from = f->from, to = f->to;
-    if (f->unclosed && !cont && f->open != c->lo) continue;
     trim(c, &from, &to);
     if (from == to) continue;
     memset(&q, 0, sizeof q);
@@ -838,7 +897,7 @@ static lede_status paragraph(ctx *c, size_t bi, size_t pi) {
     q.span.len = to - from;
     q.block = bi;
     q.paragraph = pi;
-    at = attribute(c, k, &q, &keep);
+    at = attribute(c, k, &q, cont, &keep);
     if (!keep) continue;
     at = resolved(c, at);
     if (!at.has && f->open == c->lo && k == 0) at = carry.has ? carry : colon;
@@ -849,7 +908,7 @@ static lede_status paragraph(ctx *c, size_t bi, size_t pi) {
       at.cue = inpara.cue;  /* "…," he said, adding: "…" */
       at.speaker = inpara.speaker;
     }
-    if (at.has && !q.partial) inpara = at;
+    if (at.has) inpara = at;
     q.verb = at.verb;
     q.cue = at.cue;
     q.speaker = at.has ? at.speaker : LEDE_NONE;
