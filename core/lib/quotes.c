@@ -398,6 +398,16 @@ static lede_span forename(const ctx *c, tok t, size_t hi, tok *after) {
              ? (lede_span){0, 0} : sp;
 }
 
+/* Step back over a bracketed aside that t closes: "Michael Doherty
+** (R-Warren) said". t becomes the token before the "("; 0 if none. */
+static int unbracket(const ctx *c, tok *t, size_t lo) {
+  size_t n = 0;
+  if (!ischar(c, t, ')')) return 1;
+  while (prev(c, t->from, lo, t) && !ischar(c, t, '('))
+    if (++n > CUE_MAXWORDS) return 0;
+  return ischar(c, t, '(') && prev(c, t->from, lo, t);
+}
+
 /* The segment between two commas before a verb: a name ("Trump's lawyer,
 ** Rudy Giuliani, said") or an apposition to skip ("Jones, the No. 2
 ** coalition commander, said"). t is the comma right before the verb. A
@@ -432,6 +442,7 @@ static lede_span appositive(const ctx *c, tok t, size_t lo, int participle) {
   if (names && n <= CUE_MAXWORDS && capword(c, &t) && !capword(c, &last))
     return seg;
   t = last;
+  if (!unbracket(c, &t, lo)) return none;
   if (t.word && is(c, &t, pronouns)) return word(c, &t);
   return backname(c, t, lo);
 }
@@ -455,8 +466,12 @@ static lede_span backcue(const ctx *c, size_t v, size_t vlen, size_t lo) {
       break;
     v = t.from;
   }
+  if (!unbracket(c, &t, lo)) return none;
   if (ischar(c, &t, ',')) return appositive(c, t, lo, ing);
-  if (ing) return none;
+  if (ing) {  /* "He began his campaign by saying" */
+    t.from = t.to = v;
+    return appositive(c, t, lo, 1);
+  }
   if (t.word && is(c, &t, pronouns)) return word(c, &t);
   return backname(c, t, lo);
 }
@@ -494,7 +509,7 @@ static lede_span forecue(const ctx *c, size_t e, size_t hi) {
 /* ---- attribution ---- */
 
 /* How to look for the cue of a verb. */
-enum { BACK, FORTH, ONLY_FORTH };
+enum { BACK, FORTH, ONLY_FORTH, ONLY_BACK };
 
 static int according(const ctx *c, size_t off, size_t len) {
   return lede_lex_is((const char *const[]){"according to", NULL}, c->s + off,
@@ -510,8 +525,9 @@ static attrib withverb(const ctx *c, tok v, size_t vlen, size_t lo,
   at.has = 1;
   at.verb.off = v.from;
   at.verb.len = vlen;
-  if (according(c, v.from, vlen)) how = ONLY_FORTH;
-  if (how != BACK) at.cue = forecue(c, v.from + vlen, hi);
+  if (according(c, v.from, vlen)) how = ONLY_FORTH;  /* "according to X" */
+  if (how == FORTH || how == ONLY_FORTH)
+    at.cue = forecue(c, v.from + vlen, hi);
   if (at.cue.len == 0 && how != ONLY_FORTH) at.cue = backcue(c, v.from, vlen, lo);
   if (at.cue.len == 0 && how == BACK && !is(c, &v, listener))
     at.cue = forecue(c, v.from + vlen, hi);
@@ -567,7 +583,18 @@ static lead before(const ctx *c, size_t open, size_t lo) {
     }
     i = t.to;
   }
-  if (verblen > 0) ld.at = withverb(c, verb, verblen, ss, open, BACK);
+  if (verblen > 0) {
+    /* "said Jones: “…" is inverted; in "Jones said Christie “sold…" the
+    ** name after the verb is not the speaker. */
+    ld.at = withverb(c, verb, verblen, ss, open, ONLY_BACK);
+    if (ld.at.cue.len == 0) {
+      lede_span fc = forecue(c, verb.from + verblen, open);
+      if (fc.len > 0 && (!next(c, fc.off + fc.len, open, &t) ||
+                         ((ischar(c, &t, ',') || ischar(c, &t, ':')) &&
+                          !next(c, t.to, open, &t))))
+        ld.at.cue = fc;
+    }
+  }
   return ld;
 }
 

@@ -143,6 +143,14 @@ static const row rows[] = {
   {"short term needs a speaker",
    "Searchers have reported seeing something that \"seemed\" like a plane.",
    0, {{0}}},
+  {"bracketed aside before the verb",
+   "{{Michael Doherty}} (R-Warren) <<said>> Christie \"[[sold himself to "
+   "the people]]\" in 2009.", 1, {{1, 0, 0}}},
+  {"inverted before the mark",
+   "<<Said>> {{Jones}}: \"[[We won.]]\"", 1, {{0, 0, 0}}},
+  {"participle with no comma",
+   "{{He}} began his campaign by <<saying>>, \"[[We must work for "
+   "peace.]]\"", 1, {{0, 0, 0}}},
   {"spaces inside the marks are trimmed",
    "\xe2\x80\x9c [[We won,]] \xe2\x80\x9d {{he}} <<said>>.", 1,
    {{0, 0, 0}}},
