@@ -398,6 +398,16 @@ static lede_span forename(const ctx *c, tok t, size_t hi, tok *after) {
              ? (lede_span){0, 0} : sp;
 }
 
+/* A lower-case adverb or "and" between a speaker and the verb ("he
+** eventually and solemnly announced"). */
+static int adverb(const ctx *c, const tok *t) {
+  size_t n = t->to - t->from;
+  const char *s = c->s + t->from;
+  if (upper(c, t)) return 0;
+  return (n > 4 && s[n - 2] == 'l' && s[n - 1] == 'y') ||
+         (n == 3 && memcmp(s, "and", 3) == 0);
+}
+
 /* Step back over a bracketed aside that t closes: "Michael Doherty
 ** (R-Warren) said". t becomes the token before the "("; 0 if none. */
 static int unbracket(const ctx *c, tok *t, size_t lo) {
@@ -462,7 +472,8 @@ static lede_span backcue(const ctx *c, size_t v, size_t vlen, size_t lo) {
   int ing = participle(c, v, vlen);
   for (;;) {
     if (!prev(c, v, lo, &t)) return none;
-    if (ing || !t.word || !is(c, &t, between) || ++skipped > SKIP_MAXWORDS)
+    if (ing || !t.word || !(is(c, &t, between) || adverb(c, &t)) ||
+        ++skipped > SKIP_MAXWORDS)
       break;
     v = t.from;
   }

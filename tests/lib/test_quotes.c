@@ -151,6 +151,9 @@ static const row rows[] = {
   {"participle with no comma",
    "{{He}} began his campaign by <<saying>>, \"[[We must work for "
    "peace.]]\"", 1, {{0, 0, 0}}},
+  {"adverbs between the speaker and the verb",
+   "Later {{he}} eventually and solemnly <<announced>> his \"[[separation "
+   "from the old allies]]\" in Beijing.", 1, {{1, 0, 0}}},
   {"spaces inside the marks are trimmed",
    "\xe2\x80\x9c [[We won,]] \xe2\x80\x9d {{he}} <<said>>.", 1,
    {{0, 0, 0}}},
