@@ -13,6 +13,7 @@ extern const char *const lede_lex_outlet_words[];  /* data/outlet-words.txt */
 extern const char *const lede_lex_bio_roles[];     /* data/bio-roles.txt */
 extern const char *const lede_lex_credit_words[];  /* data/credit-words.txt */
 extern const char *const lede_lex_datetime[];      /* data/datetime.txt */
+extern const char *const lede_lex_speech_verbs[];  /* data/speech-verbs.txt */
 /* Sentence ends (sentences.c): data/abbreviations.txt, abbrev-titles.txt,
 ** abbrev-numeric.txt and sentence-starters.txt; entries match exactly. */
 extern const char *const lede_lex_abbreviations[];
