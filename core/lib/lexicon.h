@@ -13,6 +13,12 @@ extern const char *const lede_lex_outlet_words[];  /* data/outlet-words.txt */
 extern const char *const lede_lex_bio_roles[];     /* data/bio-roles.txt */
 extern const char *const lede_lex_credit_words[];  /* data/credit-words.txt */
 extern const char *const lede_lex_datetime[];      /* data/datetime.txt */
+/* "KEY: TAG ARGS" lists of numbers.c (data/README.md). */
+extern const char *const lede_lex_number_words[];   /* data/number-words.txt */
+extern const char *const lede_lex_number_approx[];  /* data/number-approx.txt */
+/* data/number-context.txt */
+extern const char *const lede_lex_number_context[];
+extern const char *const lede_lex_currencies[];     /* data/currencies.txt */
 
 /* Whether s (len bytes) equals an entry of list, ignoring ASCII case. */
 int lede_lex_is(const char *const *list, const char *s, size_t len);
