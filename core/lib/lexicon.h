@@ -19,6 +19,12 @@ extern const char *const lede_lex_number_approx[];  /* data/number-approx.txt */
 /* data/number-context.txt */
 extern const char *const lede_lex_number_context[];
 extern const char *const lede_lex_currencies[];     /* data/currencies.txt */
+/* Sentence ends (sentences.c): data/abbreviations.txt, abbrev-titles.txt,
+** abbrev-numeric.txt and sentence-starters.txt; entries match exactly. */
+extern const char *const lede_lex_abbreviations[];
+extern const char *const lede_lex_abbrev_titles[];
+extern const char *const lede_lex_abbrev_numeric[];
+extern const char *const lede_lex_sentence_starters[];
 
 /* Whether s (len bytes) equals an entry of list, ignoring ASCII case. */
 int lede_lex_is(const char *const *list, const char *s, size_t len);
