@@ -2,7 +2,7 @@
 ** test_numbers.c: core/lib/numbers.c. One row per shape of number: each
 ** row's sentence is set in an invented article as its first body
 ** paragraph, and every number read from it is checked exactly (raw text,
-** kind, value, min, max, approximate, unit). Then the seed article
+** kind, value, min, max, approximate, unit, sentence). Then the seed article
 ** (../shared/seed.txt) and span invariants over ../shared/corpus, when
 ** ../shared is there. Run from the repository root (tests/run.sh does).
 */
@@ -276,10 +276,11 @@ static void test_shapes(void **state) {
       }
       for (k = 0; k < n && k < row->n; k++)
         if (!check(row->name, k, src, &v[k], &row->w[k])) ok = 0;
+      /* Each row's paragraph is one sentence, the body's first. */
       for (k = 0; k < n; k++)
-        if (v[k].paragraph != 0) {
-          print_message("row %s: paragraph %zu, want 0\n", row->name,
-                        v[k].paragraph);
+        if (v[k].paragraph != 0 || v[k].sentence != 0) {
+          print_message("row %s: paragraph %zu sentence %zu, want 0 0\n",
+                        row->name, v[k].paragraph, v[k].sentence);
           ok = 0;
         }
     }
@@ -363,6 +364,8 @@ static int isdir(const char *path) {
   return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
+static int numbersok(lede_article *a, const char *path);
+
 #define SEED "../shared/seed.txt"
 
 /* The seed article's numbers, in order. */
@@ -397,6 +400,7 @@ static void test_seed(void **state) {
   }
   for (k = 0; k < n && k < nwant; k++)
     if (!check("seed", k, src, &v[k], &seed[k])) ok = 0;
+  if (!numbersok(a, SEED)) ok = 0;
   lede_article_free(a);
   free(text);
   assert_true(ok);
@@ -434,7 +438,7 @@ static int numbersok(lede_article *a, const char *path) {
       print_message("%s: number %zu overlaps the one before\n", path, k);
       ok = 0;
     } else if (ns == 0 ? x->sentence != LEDE_NONE :
-               (x->sentence != LEDE_NONE &&
+               (x->sentence == LEDE_NONE ||
                 (x->sentence >= ns ||
                  x->span.off < s[x->sentence].span.off ||
                  x->span.off + x->span.len >
