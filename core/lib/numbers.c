@@ -436,12 +436,16 @@ static int age(const ctx *c, size_t i) {
 
 /* A label or model number: a capitalised word, not opening a sentence,
 ** right before the figure ("Route 66", "Boeing 737", "Euro 2016"), or a
-** figure stuck to letters ("G7", "F-35", "COVID-19"). */
+** figure stuck to letters ("G7", "F-35", "A320-200"). */
 static int label(const ctx *c, size_t i) {
   const tok *t = &c->t[i];
   if (i >= 1 && !t->gap && c->t[i - 1].type == T_WORD) return 1;
   if (i >= 2 && !t->gap && issym(c, i - 1, '-') && !c->t[i - 1].gap &&
       isword(c, i - 2) && !is(c, i - 2, "mid"))
+    return 1;
+  /* "A320-200": the second half of a model number. */
+  if (i >= 3 && !t->gap && issym(c, i - 1, '-') && isnum(c, i - 2) &&
+      !c->t[i - 2].gap && isword(c, i - 3))
     return 1;
   return i >= 1 && t->gap && iscap(c, i - 1) && !opens(c, i - 1) &&
          !has(c, i - 1, L_CONTEXT, "month") &&

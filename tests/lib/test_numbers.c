@@ -191,6 +191,7 @@ static const numrow rows[] = {
   {"label", "Boats moored along Route 66 and near Gate 12 were fine.",
    0, {{0}}},
   {"code name", "The G7 ministers and an F-35 flew over the port.", 0, {{0}}},
+  {"model number", "An Airbus A320-200 was parked by the quay.", 0, {{0}}},
   {"street number", "The office moved to 3845 Toolson Lane last week.",
    0, {{0}}},
   {"list marker", "1. Keep the pier open all year.", 0, {{0}}},
