@@ -118,6 +118,18 @@ lede_status lede_article_build(const lede_block_input *blocks, size_t n,
                                const lede_options *opts, lede_article **out,
                                lede_error *err);
 
+/* Markdown (CommonMark, parsed by cmark) as classified blocks: paragraphs,
+** headings, list items, code and HTML blocks as paragraphs, and an image
+** alone in a paragraph as an image (alt text the caption, title the
+** credit). A YAML front matter must be cut off first. On success *out is a
+** new array of *n blocks (NULL and 0 for none) that the caller frees with
+** lede_blocks_free; LEDE_ENOMEM or LEDE_EINVAL (md NULL) otherwise. */
+lede_status lede_markdown_blocks(const char *md, size_t len,
+                                 lede_block_input **out, size_t *n);
+
+/* Free blocks from lede_markdown_blocks, texts and credits included. */
+void lede_blocks_free(lede_block_input *blocks, size_t n);
+
 /* Release an article and everything reachable from it. NULL does nothing. */
 void lede_article_free(lede_article *a);
 

@@ -175,7 +175,50 @@ static int lb_build(lua_State *L)
   return 1;
 }
 
-/* Add lede.build to the module table on top of the stack. */
+/* Box for lede_markdown_blocks' array while its tables are made. */
+typedef struct {
+  lede_block_input *v;
+  size_t n;
+} mdbox;
+
+static int mdbox_gc(lua_State *L)
+{
+  mdbox *m = luaL_checkudata(L, 1, BOX_MT ".md");
+  lede_blocks_free(m->v, m->n);
+  m->v = NULL;
+  m->n = 0;
+  return 0;
+}
+
+/* lede.markdown_blocks(md): {kind=, text=, credit=} for each block of the
+** Markdown text (no front matter), by cmark. */
+static int lb_markdown_blocks(lua_State *L)
+{
+  size_t len;
+  const char *md = luaL_checklstring(L, 1, &len);
+  mdbox *m = lua_newuserdatauv(L, sizeof *m, 0);
+  m->v = NULL;
+  m->n = 0;
+  luaL_setmetatable(L, BOX_MT ".md");
+  if (lede_markdown_blocks(md, len, &m->v, &m->n) != LEDE_OK)
+    return luaL_error(L, "not enough memory");
+  lua_createtable(L, (int)m->n, 0);
+  for (size_t i = 0; i < m->n; i++) {
+    lua_createtable(L, 0, 3);
+    lua_pushstring(L, lede_block_kind_name(m->v[i].kind));
+    lua_setfield(L, -2, "kind");
+    lua_pushlstring(L, m->v[i].text, m->v[i].text_len);
+    lua_setfield(L, -2, "text");
+    if (m->v[i].credit) {
+      lua_pushstring(L, m->v[i].credit);
+      lua_setfield(L, -2, "credit");
+    }
+    lua_rawseti(L, -2, (lua_Integer)i + 1);
+  }
+  return 1;
+}
+
+/* Add lede.build and lede.markdown_blocks to the module table on top. */
 void lede_build_open(lua_State *L)
 {
   if (luaL_newmetatable(L, BOX_MT)) {
@@ -183,6 +226,13 @@ void lede_build_open(lua_State *L)
     lua_setfield(L, -2, "__gc");
   }
   lua_pop(L, 1);
+  if (luaL_newmetatable(L, BOX_MT ".md")) {
+    lua_pushcfunction(L, mdbox_gc);
+    lua_setfield(L, -2, "__gc");
+  }
+  lua_pop(L, 1);
   lua_pushcfunction(L, lb_build);
   lua_setfield(L, -2, "build");
+  lua_pushcfunction(L, lb_markdown_blocks);
+  lua_setfield(L, -2, "markdown_blocks");
 }
