@@ -19,16 +19,14 @@ typedef struct {
 /*
 ** Rank n sentences for a summary: rank[0..n) gets every index 0..n-1,
 ** best first, in the order the redundancy-aware greedy pick takes them,
-** so the best k sentences are always rank[0..k). ws (nw words, in
-** sentence order; words with sentence >= n are ignored) supplies the
-** stems. src, when not NULL, is the text the spans point into (it lets
-** captions be recognised). stats, when not NULL, is filled. Returns
-** LEDE_OK or LEDE_ENOMEM (rank then holds nothing useful).
+** so the best k sentences are always rank[0..k). The sentences are known
+** by their words: ws (nw words; one whose sentence field is n or more is
+** ignored) gives each one's stems and length; sentence 0 is the first of
+** the body. stats, when not NULL, is filled. Returns LEDE_OK or
+** LEDE_ENOMEM (rank then holds nothing useful).
 */
-lede_status lede_summary_rank(const lede_sentence *ss, size_t n,
-                              const lede_word *ws, size_t nw,
-                              const char *src, size_t *rank,
-                              lede_summary_stats *stats);
+lede_status lede_summary_rank(size_t n, const lede_word *ws, size_t nw,
+                              size_t *rank, lede_summary_stats *stats);
 
 /*
 ** Pick sentences from a ranking of n under the options (NULL means the
