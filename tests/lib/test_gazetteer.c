@@ -49,6 +49,8 @@ static const placerow place_rows[] = {
   {"Austin", LEDE_GAZ_CITY},
   {"Shanghai", LEDE_GAZ_CITY},                /* a word, but large */
   {"Wellington", LEDE_GAZ_CITY},              /* a word, but a capital */
+  {"San Sebastián", LEDE_GAZ_CITY},           /* "Donostia / San Sebastián" */
+  {"Bienne", LEDE_GAZ_CITY},                  /* "Biel/Bienne" */
   {"Reading", LEDE_GAZ_NONE},                 /* a word */
   {"Mobile", LEDE_GAZ_NONE},
   {"Bath", LEDE_GAZ_NONE},
