@@ -13,7 +13,7 @@ CFLAGS  ?= $(OPT)
 SAN     ?=
 ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -fPIC $(WARN) $(SAN) $(CFLAGS) \
              -Iinclude -Icore $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-LDLIBS_LIB = -lutf8proc -lstemmer -lcmark
+LDLIBS_LIB = -lutf8proc -lstemmer -lcmark -lm
 LDLIBS_LUA = $(shell pkg-config --libs lua5.4 yaml-0.1 2>/dev/null || echo -llua5.4 -lyaml) -lm
 LDLIBS_CLI = $(shell pkg-config --libs libedit 2>/dev/null || echo -ledit)
 
