@@ -13,6 +13,19 @@ extern const char *const lede_lex_outlet_words[];  /* data/outlet-words.txt */
 extern const char *const lede_lex_bio_roles[];     /* data/bio-roles.txt */
 extern const char *const lede_lex_credit_words[];  /* data/credit-words.txt */
 extern const char *const lede_lex_datetime[];      /* data/datetime.txt */
+extern const char *const lede_lex_speech_verbs[];  /* data/speech-verbs.txt */
+/* "KEY: TAG ARGS" lists of numbers.c (data/README.md). */
+extern const char *const lede_lex_number_words[];   /* data/number-words.txt */
+extern const char *const lede_lex_number_approx[];  /* data/number-approx.txt */
+/* data/number-context.txt */
+extern const char *const lede_lex_number_context[];
+extern const char *const lede_lex_currencies[];     /* data/currencies.txt */
+/* Sentence ends (sentences.c): data/abbreviations.txt, abbrev-titles.txt,
+** abbrev-numeric.txt and sentence-starters.txt; entries match exactly. */
+extern const char *const lede_lex_abbreviations[];
+extern const char *const lede_lex_abbrev_titles[];
+extern const char *const lede_lex_abbrev_numeric[];
+extern const char *const lede_lex_sentence_starters[];
 /* The entity pass's vocabulary (entities.c, mentions.c). */
 extern const char *const lede_lex_titles[];        /* data/titles.txt */
 extern const char *const lede_lex_titles_male[];   /* data/titles-male.txt */
