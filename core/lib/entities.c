@@ -422,6 +422,27 @@ static lede_status shortforms(lede_entctx *c, egroup *g, size_t ng) {
   return st;
 }
 
+/* A name with no clue of its own takes the kind of the names it is
+** listed with: "from France, Britain, Belgium", "such as Newsweek, Fox
+** News and Drudge Report". */
+static void lists(const lede_entctx *c, egroup *g) {
+  size_t i;
+  for (i = 0; i < c->nms; i++) {
+    const emention *m = &c->ms[i];
+    egroup *a, *b;
+    if (m->coord == LEDE_NONE) continue;
+    a = &g[root(g, m->group)];
+    b = &g[root(g, c->ms[m->coord].group)];
+    if (a->kind == K_NONE && b->kind != K_NONE && b->kind != K_PERSON) {
+      a->ev[b->kind] += EV_MIN;
+      a->kind = b->kind;
+    } else if (b->kind == K_NONE && a->kind != K_NONE && a->kind != K_PERSON) {
+      b->ev[a->kind] += EV_MIN;
+      b->kind = a->kind;
+    }
+  }
+}
+
 /* ---- the answer ---- */
 
 /* Whether a root group is reported. A single capitalised word seen only
@@ -741,6 +762,7 @@ static lede_status groups(lede_entctx *c, eout *o) {
   st = shortforms(c, o->g, o->ng);
   if (st != LEDE_OK) return st;
   tally(c, o->g, o->ng);
+  lists(c, o->g);
   return LEDE_OK;
 }
 
