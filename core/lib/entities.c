@@ -219,7 +219,8 @@ static void nameclues(const lede_entctx *c, egroup *g, int *ev) {
   /* A country names a place wherever it stands; a town's name is often a
   ** surname too ("Obama"), so it counts once, not once a mention. */
   if (p == LEDE_GAZ_COUNTRY) ev[K_PLACE] += EV_COUNTRY;
-  else if (p != LEDE_GAZ_NONE) ev[K_PLACE] += EV_PLACE;
+  else if (p != LEDE_GAZ_NONE && (g->ntok > 1 || !lede_gaz_given_name(g->key, fw)))
+    ev[K_PLACE] += EV_PLACE;  /* a town called "Joe" or "Darwin" needs a cue */
   g->town = p != LEDE_GAZ_NONE && p != LEDE_GAZ_COUNTRY;
   if (lede_gaz_organization(g->key, g->klen)) ev[K_ORG] += EV_ORGLIST;
   g->gazetteer = (p != LEDE_GAZ_NONE && p != LEDE_GAZ_CITY) ||
@@ -319,6 +320,7 @@ static lede_status surnames(lede_entctx *c, egroup *g, size_t ng,
       if (!added && *slot != i) *slot = AMBIGUOUS;
     }
     n = firstword(g[i].key, g[i].klen);
+    if (!lede_gaz_given_name(g[i].key, n)) continue;  /* "Louisville" */
     slot = lede_strmap_put(&first, g[i].key, n, i, &added);
     if (slot == NULL) goto done;
     if (!added && *slot != i) *slot = AMBIGUOUS;
@@ -331,8 +333,8 @@ static lede_status surnames(lede_entctx *c, egroup *g, size_t ng,
       seen[m->group] = m->off;
       continue;
     }
-    if (s->acronym || s->gazetteer ||
-        ((s->kind == K_PLACE || s->kind == K_ORG) && s->ev[K_PERSON] == 0))
+    /* "in Washington" stays a place beside George Washington */
+    if (s->acronym || s->gazetteer || m->ev[K_PLACE] > 0 || m->ev[K_ORG] > 0)
       continue;
     slot = lede_strmap_get(&last, m->key, m->klen);
     for (k = slot ? *slot : LEDE_NONE; k != LEDE_NONE && k != AMBIGUOUS;

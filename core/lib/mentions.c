@@ -66,13 +66,13 @@ static const char *src(const lede_entctx *c, const etok *t) {
   return c->a->source + t->off;
 }
 
+/* Whether the token is w (lower case ASCII), ignoring case. */
 static int is(const lede_entctx *c, const etok *t, const char *w) {
-  size_t n = strlen(w), i;
+  size_t i;
   const char *s = src(c, t);
-  if (t->len != n) return 0;
-  for (i = 0; i < n; i++)
-    if ((s[i] | 0x20) != w[i]) return 0;
-  return 1;
+  for (i = 0; i < t->len; i++)
+    if (w[i] == '\0' || (s[i] | 0x20) != w[i]) return 0;
+  return w[t->len] == '\0';
 }
 
 static int isany(const lede_entctx *c, const etok *t, const char *const *l) {
@@ -82,10 +82,22 @@ static int isany(const lede_entctx *c, const etok *t, const char *const *l) {
 }
 
 static size_t decode(const char *s, size_t n, size_t i, int32_t *cp) {
+  if ((unsigned char)s[i] < 0x80) {  /* most of the text: no call */
+    *cp = (unsigned char)s[i];
+    return 1;
+  }
   return lede_utf8_next(s + i, n - i, cp, NULL);
 }
 
+static int wordcp(int32_t cp);
+
+/* Letters and digits, ASCII without a call. */
+static int asciiword(int32_t cp) {
+  return (cp >= '0' && cp <= '9') || ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z');
+}
+
 static int wordcp(int32_t cp) {
+  if (cp < 0x80) return asciiword(cp);
   return lede_utf8_isalpha(cp) || lede_utf8_isdigit(cp);
 }
 
@@ -566,7 +578,8 @@ static lede_status before(lede_entctx *c, const eblock *b, size_t i, size_t e,
       m->ev[K_PLACE] += EV_PREP;
       m->incue = 1;
     } else if (is(c, p, "the") && !modified(c, b, e)) {
-      m->ev[K_ORG] += EV_THE;
+      /* "the People" alone is too weak: one word needs more */
+      m->ev[K_ORG] += e - i > 1 ? EV_THE : EV_THE / 2;
       if (i - 1 > b->t0 && is(c, p - 1, "at")) m->ev[K_ORG] += EV_THE;
     } else if (is(c, p, "of") && i - 1 > b->t0 && (p - 1)->lower &&
                ((p - 1)->v & V_PLACECUE)) {
