@@ -802,13 +802,28 @@ static size_t shouted(const lede_entctx *c, const eblock *b, size_t i) {
   return j > i ? j + 1 : i;
 }
 
+/* Capitals that are labels, not names: a speaker's initials opening an
+** interview line ("SR: ..."), a ticker after its exchange ("NYSE:
+** RIGP"). */
+static int label(const lede_entctx *c, const eblock *b, size_t i) {
+  const etok *t = &c->toks[i];
+  const char *s = c->a->source;
+  size_t end = tokend(t);
+  if (!t->caps) return 0;
+  if (i == b->t0 && end < c->a->len && s[end] == ':') return 1;
+  return i > b->t0 && c->toks[i - 1].caps && tokend(&c->toks[i - 1]) < t->off &&
+         s[tokend(&c->toks[i - 1])] == ':';
+}
+
 static lede_status sentencecase(lede_entctx *c, const eblock *b) {
   size_t i = b->t0;
   lede_status st = LEDE_OK;
   while (i < b->t1 && st == LEDE_OK) {
     emention *m;
     size_t e = shouted(c, b, i);
-    if (e > i) {
+    if (label(c, b, i)) {
+      i++;
+    } else if (e > i) {
       st = knownin(c, b, i, e, 1);
       i = e;
     } else if (ledby(c, b, i)) {

@@ -68,6 +68,11 @@ static const row rows[] = {
    "waited for Mr. Hale Talbot in the square.\n",
    0, {"organization U.S.-led coalition | - | - | U.S.-led coalition",
        "person Hale Talbot | Talbot | Mr. | Talbot, Hale Talbot"}},
+  /* Labels in capitals are no names: a speaker's initials, a ticker. */
+  {"Lede text.\n\nKL: Where were you on the night of the storm?\n\n"
+   "Shares of Vantor Corp. (NYSE: VNTR) rose on the news that day.\n",
+   0, {"organization Vantor Corp. | - | - | Vantor Corp.",
+       "organization NYSE | - | - | NYSE"}},
   /* A headline names only what the body names; all=1 reads it. */
   {"Voss Warns of a Long Delay\n\nCol. Maren Voss told reporters the unit "
    "would stay put for the winter, and Voss said the decision was final "
