@@ -674,9 +674,9 @@ static lede_status buildindex(eout *o, const lede_entity *ents) {
   if (x == NULL || sex == NULL) { free(sex); return LEDE_ENOMEM; }
   for (e = 0; e < o->n; e++) {
     sex[e] = sexof(o, &ents[e], e);
-    if (ents[e].kind != LEDE_ENTITY_PERSON) continue;
-    nm += ents[e].nmentions;
+    if (ents[e].kind == LEDE_ENTITY_PLACE) continue;
     nn += 1 + ents[e].naliases;
+    if (ents[e].kind == LEDE_ENTITY_PERSON) nm += ents[e].nmentions;
   }
   x->off = lede_arena_alloc(ar, (nm + 1) * sizeof *x->off);
   x->ent = lede_arena_alloc(ar, (nm + 1) * sizeof *x->ent);
@@ -699,8 +699,10 @@ static lede_status buildindex(eout *o, const lede_entity *ents) {
     x->he[x->n] = lastm;
     x->she[x->n++] = lastf;
   }
+  /* People and organisations: "the institute noted" is no person, but
+  ** "noted the Gladstone Institute" names who said it. */
   for (e = 0; e < o->n; e++) {
-    if (ents[e].kind != LEDE_ENTITY_PERSON) continue;
+    if (ents[e].kind == LEDE_ENTITY_PLACE) continue;
     x->names[x->nnames++] = (ename){ents[e].name, strlen(ents[e].name), e};
     for (i = 0; i < ents[e].naliases; i++)
       x->names[x->nnames++] =
@@ -863,10 +865,11 @@ static size_t recent(const struct lede_entity_index *x, size_t before,
   return i == LEDE_NONE ? LEDE_NONE : x->ent[i];
 }
 
-/* The person a name or alias fits; when several do, the one mentioned
-** last before `before`. */
+/* The person a name or alias fits (or with `orgs`, an organisation when
+** no person does); when several fit, the one mentioned last before
+** `before`. */
 static size_t byname(const struct lede_entity_index *x, const lede_entity *ents,
-                     const char *s, size_t n, size_t before) {
+                     const char *s, size_t n, size_t before, int orgs) {
   ename key = {s, n, 0};
   size_t lo = 0, hi = x->nnames, best = LEDE_NONE, bestoff = 0;
   while (lo < hi) {
@@ -878,8 +881,11 @@ static size_t byname(const struct lede_entity_index *x, const lede_entity *ents,
          memcmp(x->names[lo].s, s, n) == 0; lo++) {
     const lede_entity *e = &ents[x->names[lo].ent];
     size_t k, at = 0;
+    int person = e->kind == LEDE_ENTITY_PERSON;
+    if (!person && !orgs) continue;
     for (k = 0; k < e->nmentions && e->mentions[k].span.off < before; k++)
       at = e->mentions[k].span.off + 1;
+    if (person) at += (size_t)1 << (sizeof at * 8 - 2);  /* people first */
     if (best == LEDE_NONE || at > bestoff) {
       best = x->names[lo].ent;
       bestoff = at;
@@ -933,10 +939,14 @@ size_t lede_entities_resolve(lede_article *a, lede_span cue, size_t before) {
   if (sex) return recent(x, before, sex);
   bare(&s, &n);
   if (n == 0) return LEDE_NONE;
-  r = byname(x, ents, s, n, before);
+  if (n > 4 && lede_lex_is((const char *const[]){"the ", NULL}, s, 4)) {
+    s += 4;  /* "the Gladstone Institute" */
+    n -= 4;
+  }
+  r = byname(x, ents, s, n, before, 1);
   if (r != LEDE_NONE) return r;
   s = lastword(s, n, &wl);
-  return wl < n ? byname(x, ents, s, wl, before) : LEDE_NONE;
+  return wl < n ? byname(x, ents, s, wl, before, 0) : LEDE_NONE;
 }
 
 const char *lede_entity_kind_name(lede_entity_kind kind) {

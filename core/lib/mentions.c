@@ -481,7 +481,12 @@ static size_t titleat(const lede_entctx *c, size_t k, size_t e) {
   size_t n;
   for (n = TITLE_MAXWORDS; n > 0; n--) {
     if (k + n >= e || !c->toks[k + n].cap) continue;  /* "Secretary of" */
-    if (!(phrase(c, k, k + n) & V_ANYTITLE)) continue;
+    /* A role word used as a title ("Investigator Robert Cornett") only
+    ** before a given name: "Chairman Mao" is read by the title list. */
+    if (!(phrase(c, k, k + n) & V_ANYTITLE) &&
+        !((phrase(c, k, k + n) & V_ROLE) &&
+          lede_gaz_given_name(src(c, &c->toks[k + n]), c->toks[k + n].len)))
+      continue;
     if (c->toks[k + n - 1].poss) continue;
     if (n == 1 && k + 2 == e &&
         lede_gaz_given_name(src(c, &c->toks[k]), c->toks[k].len))

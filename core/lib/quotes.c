@@ -63,6 +63,7 @@ typedef struct {
   size_t cap;       /* room in a->quotes */
   attrib carry;     /* a quotation left open at the last paragraph's end */
   attrib colon;     /* the last paragraph ended "Jones said:" */
+  attrib prev;      /* who was quoted last in the last paragraph, if anyone */
 } ctx;
 
 static const attrib noattr = {0, {0, 0}, {0, 0}, LEDE_NONE};
@@ -906,17 +907,31 @@ static attrib attribute(ctx *c, size_t k, lede_quote *q, int cont,
   return at;
 }
 
+/* Whether the paragraph holds nothing but quotation k: it opens the
+** paragraph and only punctuation follows its closing mark. */
+static int alone(const ctx *c, size_t k) {
+  const found *f = &c->f[k];
+  size_t i;
+  if (f->open != c->lo || c->nf != 1) return 0;
+  for (i = f->end; i < c->hi; i++) {
+    unsigned char ch = (unsigned char)c->s[i];
+    if (ch >= 0x80 || (ch >= '0' && ch <= '9') || ((ch | 0x20) >= 'a' && (ch | 0x20) <= 'z'))
+      return 0;
+  }
+  return 1;
+}
+
 /* The quotations of paragraph block bi (the pi-th paragraph). */
 static lede_status paragraph(ctx *c, size_t bi, size_t pi) {
   lede_article *a = c->a;
   const lede_block *b = &a->blocks[bi];
-  attrib carry = c->carry, colon = c->colon, inpara = noattr;
+  attrib carry = c->carry, colon = c->colon, prev = c->prev, inpara = noattr;
   size_t k, nb;
   int lost, cont;
   lede_status st;
   c->lo = b->span.off;
   c->hi = b->span.off + b->span.len;
-  c->carry = c->colon = noattr;
+  c->carry = c->colon = c->prev = noattr;
   if ((st = scan(c, 1, &lost)) != LEDE_OK) return st;
   if (lost && (st = scan(c, 0, &lost)) != LEDE_OK) return st;
   for (nb = bi + 1; nb < a->nblocks; nb++)
@@ -939,6 +954,9 @@ static lede_status paragraph(ctx *c, size_t bi, size_t pi) {
     if (!keep) continue;
     at = resolved(c, at);
     if (!at.has && f->open == c->lo && k == 0) at = carry.has ? carry : colon;
+    /* A paragraph that is only a quotation, right after a quoted speaker,
+    ** goes on quoting them: news gives the attribution once. */
+    if (!at.has && prev.cue.len > 0 && alone(c, k)) at = prev;
     if (!at.has && !q.partial) {
       at = inpara;
     } else if (at.has && at.cue.len == 0 && inpara.cue.len > 0 &&
@@ -952,6 +970,7 @@ static lede_status paragraph(ctx *c, size_t bi, size_t pi) {
     q.speaker = at.has ? at.speaker : LEDE_NONE;
     if ((st = push(c, &q)) != LEDE_OK) return st;
     if (f->unclosed) c->carry = at.has ? at : noattr;
+    c->prev = at.cue.len > 0 ? at : noattr;
   }
   if (lastcp(c, c->lo, c->hi) == ':') {
     lead ld = before(c, c->hi, c->lo);

@@ -122,9 +122,15 @@ static const row rows[] = {
   {"paragraph continued with the mark left off",
    "{{Jones}} <<said>>: \"[[We will fight on.]]\n\n\"[[We will win.]]\"", 2,
    {{0, 0, 0}, {0, 0, 0}}},
-  {"a new paragraph is not a continuation",
+  {"a paragraph that is only a quotation goes on quoting the last speaker",
    "\"[[We won,]]\" {{he}} <<said>>.\n\n\"[[It was hard.]]\"", 2,
-   {{0, 0, 0}, {0, -1, -1}}},
+   {{0, 0, 0}, {0, 0, 0}}},
+  {"a paragraph with more than the quotation is no continuation",
+   "\"[[We won,]]\" {{he}} <<said>>.\n\nThe vote was close. "
+   "\"[[It was hard.]]\"", 2, {{0, 0, 0}, {0, -1, -1}}},
+  {"no carrying over a paragraph without a quoted speaker",
+   "\"[[We won,]]\" {{he}} <<said>>.\n\nThe vote was close.\n\n"
+   "\"[[It was hard.]]\"", 2, {{0, 0, 0}, {0, -1, -1}}},
   {"paragraph ending with a colon",
    "{{Jones}} <<said>>:\n\n\"[[We will win.]]\"", 1, {{0, 0, 0}}},
   {"party and state after the name",
