@@ -5,7 +5,7 @@ DESTDIR ?=
 BUILD   ?= build
 
 CC      ?= cc
-PKGS    := lua5.4 yaml-0.1 libutf8proc libedit
+PKGS    := lua5.4 yaml-0.1 libutf8proc libedit libcmark
 OPT     ?= -O2 -g
 WARN    := -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
            -Wmissing-prototypes -Wpointer-arith -Wcast-qual -Wwrite-strings
@@ -13,7 +13,7 @@ CFLAGS  ?= $(OPT)
 SAN     ?=
 ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -fPIC $(WARN) $(SAN) $(CFLAGS) \
              -Iinclude -Icore $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-LDLIBS_LIB = -lutf8proc -lstemmer
+LDLIBS_LIB = -lutf8proc -lstemmer -lcmark
 LDLIBS_LUA = $(shell pkg-config --libs lua5.4 yaml-0.1 2>/dev/null || echo -llua5.4 -lyaml) -lm
 LDLIBS_CLI = $(shell pkg-config --libs libedit 2>/dev/null || echo -ledit)
 
@@ -21,7 +21,7 @@ LIB_SRC := $(wildcard core/lib/*.c)
 LUA_SRC := $(wildcard core/lua/*.c)
 CLI_SRC := $(wildcard core/cli/*.c)
 DATA_TXT := $(sort $(wildcard data/*.txt))
-LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/%.o) $(BUILD)/lexicon_data.o
+LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/%.o) $(BUILD)/lexicon_data.o $(BUILD)/gazetteer_data.o
 LUA_OBJ := $(LUA_SRC:%.c=$(BUILD)/%.o)
 CLI_OBJ := $(CLI_SRC:%.c=$(BUILD)/%.o)
 # Lua sources embedded in the binary and in lede.so (scripts/lede/*.lua).
@@ -33,7 +33,8 @@ TEST_SRC := $(wildcard tests/lib/test_*.c)
 TEST_BIN := $(TEST_SRC:tests/lib/%.c=$(BUILD)/tests/%)
 
 DEBS := build-essential pkg-config lua5.4 liblua5.4-dev libyaml-dev libutf8proc-dev \
-        libedit-dev lua-cjson libcmocka-dev lua-busted libstemmer-dev
+        libedit-dev lua-cjson libcmocka-dev lua-busted libstemmer-dev \
+        cmark libcmark-dev
 
 .PHONY: all deps test test-unit test-lua test-cli demo eval install uninstall \
         sanitize clean help
@@ -45,7 +46,7 @@ help:
 	@echo "make deps       install missing Debian packages (needs root)"
 	@echo "make demo       run lede on the bundled sample article"
 	@echo "make test       run every test (unit, Lua, command line, REPL)"
-	@echo "make eval       score the parser on ../shared/corpus"
+	@echo "make eval       score the parser on ../shared/corpus and tests/gold (V=1)"
 	@echo "make sanitize   run the whole suite under ASan + UBSan"
 	@echo "make install    install (PREFIX=$(PREFIX), DESTDIR=...)"
 	@echo "make clean      remove build products"
@@ -78,6 +79,15 @@ $(BUILD)/lexicon_data.c: scripts/tools/embed-data.sh $(DATA_TXT)
 
 $(BUILD)/lexicon_data.o: $(BUILD)/lexicon_data.c
 	$(CC) $(ALL_CFLAGS) -c $< -o $@
+
+# Gazetteers from data/gazetteer/ as const hash tables (core/lib/gazetteer.h).
+GAZ_TXT := $(sort $(wildcard data/gazetteer/*.txt))
+$(BUILD)/gazetteer_data.c: scripts/tools/embed-gazetteer.lua $(GAZ_TXT)
+	@mkdir -p $(dir $@)
+	lua5.4 scripts/tools/embed-gazetteer.lua data/gazetteer > $@.tmp && mv $@.tmp $@
+
+$(BUILD)/gazetteer_data.o: $(BUILD)/gazetteer_data.c
+	$(CC) $(ALL_CFLAGS) -Wno-overlength-strings -c $< -o $@
 
 $(EMBED_C): scripts/tools/embed.lua $(EMBED_LUA)
 	@mkdir -p $(dir $@)
@@ -114,7 +124,7 @@ demo: deps all
 	@$(BUILD)/lede scripts/demo.lua tests/fixtures/sample.txt
 
 eval: deps all
-	@$(BUILD)/lede scripts/tools/eval.lua
+	@LEDE_EVAL_VERBOSE=$(V) $(BUILD)/lede scripts/tools/eval.lua
 
 sanitize:
 	$(MAKE) BUILD=build-san OPT="-O1 -g -fno-omit-frame-pointer" \

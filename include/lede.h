@@ -49,6 +49,8 @@ typedef enum {
   LEDE_BLOCK_BYLINE,       /* an author line */
   LEDE_BLOCK_BIO,          /* the author's biography */
   LEDE_BLOCK_BOILERPLATE,  /* sign-ups, share prompts, related lists, copyright */
+  LEDE_BLOCK_HEADING,      /* a heading inside the body (structured input) */
+  LEDE_BLOCK_LIST_ITEM,    /* an item of a list in the body (structured input) */
   LEDE_BLOCK_KIND_COUNT    /* number of kinds, not a kind */
 } lede_block_kind;
 
@@ -91,6 +93,42 @@ typedef struct lede_article lede_article;
 */
 lede_status lede_parse(const char *text, size_t len, const lede_options *opts,
                        lede_article **out, lede_error *err);
+
+/* A block that a reader of structured input (YAML, JSON, Markdown) has
+** already classified. */
+typedef struct {
+  lede_block_kind kind;  /* what it is */
+  const char *text;      /* UTF-8; for an image, the caption */
+  size_t text_len;       /* bytes in text */
+  const char *credit;    /* an image's credit, NUL-terminated, or NULL */
+} lede_block_input;
+
+/*
+** Build an article from classified blocks and authors instead of parsing
+** text. The article's source is made from them: block texts in order,
+** separated by blank lines, an image as "caption / credit", then, unless a
+** block is a byline or bio, each author's "By NAME" line and bio (these
+** are not blocks); every span points into that
+** source, so queries and writers work as on a parsed article. Authors'
+** strings are copied. Errors as lede_parse: LEDE_EEMPTY when no block has
+** text, LEDE_EBINARY, LEDE_ETOOBIG, LEDE_EINVAL for a bad kind or NULL.
+*/
+lede_status lede_article_build(const lede_block_input *blocks, size_t n,
+                               const lede_author *authors, size_t nauthors,
+                               const lede_options *opts, lede_article **out,
+                               lede_error *err);
+
+/* Markdown (CommonMark, parsed by cmark) as classified blocks: paragraphs,
+** headings, list items, code and HTML blocks as paragraphs, and an image
+** alone in a paragraph as an image (alt text the caption, title the
+** credit). A YAML front matter must be cut off first. On success *out is a
+** new array of *n blocks (NULL and 0 for none) that the caller frees with
+** lede_blocks_free; LEDE_ENOMEM or LEDE_EINVAL (md NULL) otherwise. */
+lede_status lede_markdown_blocks(const char *md, size_t len,
+                                 lede_block_input **out, size_t *n);
+
+/* Free blocks from lede_markdown_blocks, texts and credits included. */
+void lede_blocks_free(lede_block_input *blocks, size_t n);
 
 /* Release an article and everything reachable from it. NULL does nothing. */
 void lede_article_free(lede_article *a);
@@ -235,6 +273,16 @@ typedef int (*lede_span_fn)(void *ud, lede_span span);
 #define LEDE_FIND_WHOLE_WORDS 4  /* hits start and end at word boundaries */
 lede_status lede_article_find(lede_article *a, const char *query, size_t qlen,
                               int flags, lede_span_fn fn, void *ud);
+
+/* Copy len bytes of s to out as clean text: whitespace runs become one
+** space, the ends are trimmed, invalid UTF-8 becomes U+FFFD. out must have
+** room for 3 * len bytes; it is not NUL-terminated. Returns the bytes
+** written. The text fields of queried items are this of their span. */
+size_t lede_text_clean(const char *s, size_t len, char *out);
+
+/* Columns s takes in a terminal: wide (CJK) characters count 2,
+** combining marks and controls 0, invalid bytes 1 (as U+FFFD). */
+size_t lede_text_width(const char *s, size_t len);
 
 /* Name of an entity or number kind ("person", "money"), or NULL. */
 const char *lede_entity_kind_name(lede_entity_kind kind);

@@ -13,6 +13,12 @@ extern const char *const lede_lex_outlet_words[];  /* data/outlet-words.txt */
 extern const char *const lede_lex_bio_roles[];     /* data/bio-roles.txt */
 extern const char *const lede_lex_credit_words[];  /* data/credit-words.txt */
 extern const char *const lede_lex_datetime[];      /* data/datetime.txt */
+/* Sentence ends (sentences.c): data/abbreviations.txt, abbrev-titles.txt,
+** abbrev-numeric.txt and sentence-starters.txt; entries match exactly. */
+extern const char *const lede_lex_abbreviations[];
+extern const char *const lede_lex_abbrev_titles[];
+extern const char *const lede_lex_abbrev_numeric[];
+extern const char *const lede_lex_sentence_starters[];
 
 /* Whether s (len bytes) equals an entry of list, ignoring ASCII case. */
 int lede_lex_is(const char *const *list, const char *s, size_t len);

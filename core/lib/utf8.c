@@ -5,6 +5,7 @@
 #include <string.h>
 #include <utf8proc.h>
 
+#include "lede.h"
 #include "utf8.h"
 
 size_t lede_utf8_next(const char *s, size_t len, int32_t *cp, int *bad) {
@@ -83,12 +84,9 @@ size_t lede_utf8_length(const char *s, size_t len) {
 }
 
 /* Worst case: every byte invalid, each becoming a 3-byte U+FFFD. */
-char *lede_utf8_squeeze(lede_arena *ar, const char *s, size_t len,
-                        size_t *outlen) {
-  char *out = lede_arena_alloc(ar, len * 3 + 1);
+size_t lede_text_clean(const char *s, size_t len, char *out) {
   size_t i = 0, o = 0;
   int pending = 0;  /* a space is owed before the next character */
-  if (out == NULL) return NULL;
   while (i < len) {
     int32_t cp;
     int bad = 0;
@@ -103,6 +101,15 @@ char *lede_utf8_squeeze(lede_arena *ar, const char *s, size_t len,
     }
     i += n;
   }
+  return o;
+}
+
+char *lede_utf8_squeeze(lede_arena *ar, const char *s, size_t len,
+                        size_t *outlen) {
+  char *out = lede_arena_alloc(ar, len * 3 + 1);
+  size_t o;
+  if (out == NULL) return NULL;
+  o = lede_text_clean(s, len, out);
   out[o] = '\0';
   if (outlen != NULL) *outlen = o;
   return out;
@@ -142,4 +149,20 @@ char *lede_utf8_namecase(lede_arena *ar, const char *s, size_t len) {
   }
   out[o] = '\0';
   return out;
+}
+
+size_t lede_text_width(const char *s, size_t len) {
+  size_t i = 0, w = 0;
+  while (i < len) {
+    int32_t cp;
+    int cw;
+    if ((unsigned char)s[i] >= 0x20 && (unsigned char)s[i] < 0x7F) {
+      w++, i++;  /* printable ASCII: one column */
+      continue;
+    }
+    i += lede_utf8_next(s + i, len - i, &cp, NULL);
+    cw = utf8proc_charwidth(cp);
+    if (cw > 0) w += (size_t)cw;
+  }
+  return w;
 }

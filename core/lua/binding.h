@@ -25,7 +25,7 @@ void lede_push_article(lua_State *L, const lede_article *a);
 void lede_handle_open(lua_State *L);
 lede_article **lede_handle_new(lua_State *L);
 void lede_handle_attach(lua_State *L, int article);
-const lede_article *lede_check_article(lua_State *L, int arg);
+lede_article *lede_check_article(lua_State *L, int arg);
 
 /* parse.c: add lede.parse and lede.load to the table on top. */
 void lede_parse_open(lua_State *L);
@@ -34,6 +34,13 @@ void lede_parse_open(lua_State *L);
 void lede_preload_open(lua_State *L);
 void lede_require_script(lua_State *L, const char *name);
 void lede_writers_open(lua_State *L);
+
+/* query.c: add the query methods to the method table at `methods` and
+** lede.text to the module table at `module`. */
+void lede_query_open(lua_State *L, int methods, int module);
+
+/* build.c: add lede.build to the module table on top. */
+void lede_build_open(lua_State *L);
 
 /* yaml.c: push the lede.yaml table. */
 void lede_yaml_open(lua_State *L);

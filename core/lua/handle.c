@@ -65,7 +65,7 @@ void lede_handle_attach(lua_State *L, int article)
 
 /* The C article behind the article table at `arg`; raises when the value
 ** is not a table made by lede.parse or lede.load (a copy has no handle). */
-const lede_article *lede_check_article(lua_State *L, int arg)
+lede_article *lede_check_article(lua_State *L, int arg)
 {
   luaL_checktype(L, arg, LUA_TTABLE);
   lua_getfield(L, LUA_REGISTRYINDEX, HANDLES);

@@ -67,15 +67,27 @@ int luaopen_lede(lua_State *L)
   lede_handle_open(L);
   lua_createtable(L, 0, 8);
   lede_parse_open(L);
+  lede_build_open(L);
+  lede_require_script(L, "lede.readers");      /* lede, readers */
+  lua_getfield(L, -1, "install");
+  lua_pushvalue(L, -3);
+  lua_call(L, 1, 0);
+  lua_pop(L, 1);
   lua_pushliteral(L, LEDE_VERSION);
   lua_setfield(L, -2, "version");
   open_article(L);
+  lede_query_open(L, -1, -2);
   lua_setfield(L, -2, "Article");
   lede_yaml_open(L);
   lua_setfield(L, -2, "yaml");
   set_from_script(L, "json", "lede.json", NULL);
   set_from_script(L, "inspect", "lede.inspect", "inspect");
   lede_writers_open(L);
+  lede_require_script(L, "lede.writerpath");   /* lede, writers, wp */
+  lua_getfield(L, -1, "install");
+  lua_pushvalue(L, -3);
+  lua_call(L, 1, 0);
+  lua_pop(L, 1);
   lua_setfield(L, -2, "writers");
   return 1;
 }

@@ -6,6 +6,7 @@
 local concat, format = table.concat, string.format
 local gmatch, ceil = string.gmatch, math.ceil
 local utf8len, ipairs = utf8.len, ipairs
+local type, error, require = type, error, require
 
 -- Reading speed behind stats().minutes, in words a minute: the usual
 -- figure for adults reading non-fiction on a screen.
@@ -46,7 +47,24 @@ local function tostring_article(article)
   return format("article: %s (%d paragraph%s)", name, n, n == 1 and "" or "s")
 end
 
+-- article:to(format [, opts]): the article rendered by a writer
+-- (lede.writers[format]: embedded, assigned, or found on LEDE_PATH).
+local function to(article, format, opts)
+  if type(format) ~= "string" then
+    error("bad argument #1 to 'to' (format name expected)", 2)
+  end
+  local w = require("lede").writers[format]
+  if type(w) == "table" then w = w.write end
+  if type(w) ~= "function" then error("unknown format '" .. format .. "'", 2) end
+  local out = w(article, opts or {})
+  if type(out) ~= "string" then
+    error("format '" .. format .. "' gave " .. type(out) .. ", not a string", 2)
+  end
+  return out
+end
+
 return {
+  to = to,
   text = text,
   stats = stats,
   __tostring = tostring_article,
