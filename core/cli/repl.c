@@ -227,8 +227,7 @@ static int loadchunk(lede_repl *r) {
       return saveline(r, code), luaL_loadbuffer(L, code, len, "=stdin");
     lua_pushliteral(L, "\n");
     lua_insert(L, -2);
-    lua_concat(L, 3);  /* code, "\n", next line */
-    lua_replace(L, 1);
+    lua_concat(L, 3);  /* code, "\n", next line: index 1 again */
   }
 }
 

@@ -72,7 +72,9 @@ for one string.
   article:summary({text = true})]] },
     { "article:to(format [, opts])", "the article as markdown, html, text, json, yaml",
       [[
-The writer lede.writers[format]; lede -t FORMAT does the same.
+The writer lede.writers[format]; lede -t FORMAT does the same. html:
+opts.annotate marks quotations, people, places, organisations and
+numbers; text: opts.width (default 72). json and yaml leave out source.
   print(article:to("markdown"))]] },
   },
   { title = "The module (lede.NAME)",
@@ -82,11 +84,16 @@ The same as lede.parse on the file's bytes, with article.path set; a
 file that cannot be read gives nil, "PATH: reason".]] },
     { "lede.parse(text [, opts])", "parse a string: an article, or nil, message",
       [[
-opts.path, opts.max_input (bytes); an unknown option raises. Bad data
-("empty article", "not text (binary data at byte N)") gives nil, the
-message and a 1-based position.]] },
+opts.path, opts.max_input (bytes), opts.format ("text", "json", "yaml",
+"markdown"; else the extension or the content says); an unknown option
+raises. Bad data ("empty article", "not text (binary data at byte N)")
+gives nil, the message and a 1-based position.]] },
     { "lede.text.sentences(s)", "the sentence splitter on any string" },
     { "lede.text.words(s)", "the word splitter on any string" },
+    { "lede.text.clean(s [, keep_edges])", "whitespace runs as one space, ends trimmed",
+      [[
+Bad UTF-8 becomes U+FFFD; the text of every item is this of its bytes.]] },
+    { "lede.text.width(s)", "the columns s takes in a terminal" },
     { "lede.inspect(v [, opts])", "a readable, cycle-safe rendering of any value",
       [[
 opts.depth (levels, default 6), opts.items (entries per table, default
