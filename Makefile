@@ -13,7 +13,7 @@ CFLAGS  ?= $(OPT)
 SAN     ?=
 ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -fPIC $(WARN) $(SAN) $(CFLAGS) \
              -Iinclude -Icore $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-LDLIBS_LIB = -lutf8proc -lstemmer -lcmark
+LDLIBS_LIB = -lutf8proc -lstemmer -lcmark -lm
 LDLIBS_LUA = $(shell pkg-config --libs lua5.4 yaml-0.1 2>/dev/null || echo -llua5.4 -lyaml) -lm
 LDLIBS_CLI = $(shell pkg-config --libs libedit 2>/dev/null || echo -ledit)
 
@@ -34,7 +34,7 @@ TEST_BIN := $(TEST_SRC:tests/lib/%.c=$(BUILD)/tests/%)
 
 DEBS := build-essential pkg-config lua5.4 liblua5.4-dev libyaml-dev libutf8proc-dev \
         libedit-dev lua-cjson libcmocka-dev lua-busted libstemmer-dev \
-        cmark libcmark-dev
+        cmark libcmark-dev chromium
 
 .PHONY: all deps test test-unit test-lua test-cli demo eval install uninstall \
         sanitize clean help

@@ -262,6 +262,32 @@ lede_status lede_article_numbers(lede_article *a, const lede_number **out,
 lede_status lede_article_keywords(lede_article *a, const lede_keyword **out,
                                   size_t *n);
 
+/* Options for lede_article_summary; zero-initialise, then set what you
+** need. Every limit set applies, so the tightest one wins. */
+typedef struct {
+  size_t sentences;  /* at most this many sentences; 0 means 3 when words
+                        and ratio are 0 too, else no count limit */
+  size_t words;      /* at most this many words in all (lede_article_words
+                        tokens); a sentence that would overflow is passed
+                        over for a shorter, lower-ranked one; 0: no budget */
+  double ratio;      /* at most this fraction of the body's sentences,
+                        rounded, at least 1; 0: none; must be in [0, 1] */
+} lede_summary_opts;
+
+/*
+** An extractive summary of the body: the most central sentences, with a
+** prior for the first ones (news puts the point first) and a penalty for
+** repeating what is already chosen. Deterministic; cost near-linear in
+** the article's length. out must have room for as many indices as
+** lede_article_sentences gives; *n gets how many were written: indices
+** into lede_article_sentences, in article order. `o` may be NULL for the
+** defaults. Returns LEDE_OK, LEDE_ENOMEM, or LEDE_EINVAL when a, out or n
+** is NULL or o->ratio is outside [0, 1]; on failure *n is 0 (when n is
+** not NULL). Nothing is cached: each call ranks afresh.
+*/
+lede_status lede_article_summary(lede_article *a, const lede_summary_opts *o,
+                                 size_t *out, size_t *n);
+
 /* Callback for the walks below: a nonzero return stops the walk. */
 typedef int (*lede_span_fn)(void *ud, lede_span span);
 

@@ -4,7 +4,8 @@
 # test failed. `make test` calls it; BUILD (default build) names the build.
 # Suites: cmocka unit tests ($BUILD/tests/test_*), busted specs
 # (tests/lua), command-line cases (tests/cli/*.cases), REPL scripts run in
-# a pseudo-terminal (tests/cli/repl/*.pty).
+# a pseudo-terminal (tests/cli/repl/*.pty), the html writer in headless
+# Chromium (tests/browser/run.lua).
 
 set -u
 cd "$(dirname "$0")/.." || exit 2
@@ -161,6 +162,23 @@ repl_suite() {
   cat "$SCRATCH/repl.log"
 }
 
+# tests/browser/run.lua ends with its own "N passed, N failed" line.
+browser_suite() {
+  (sanitizer_env; BUILD=$BUILD "$BUILD/lede" tests/browser/run.lua) >"$LOG" 2>&1
+  line=$(tail -n 1 "$LOG")
+  p=$(echo "$line" | sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed$/\1/p')
+  f=$(echo "$line" | sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed$/\2/p')
+  if [ -z "$p" ]; then
+    tally "browser (chromium)" 0 1
+    indent <"$LOG"
+    return
+  fi
+  tally "browser (chromium)" "$p" "$f"
+  if [ "$f" != 0 ]; then
+    grep '^not ok' "$LOG" | indent
+  fi
+}
+
 if [ ! -d ../shared ]; then
   echo "note: ../shared is absent: the corpus tests are skipped"
 fi
@@ -168,5 +186,6 @@ unit_suite
 lua_suite
 cli_suite
 repl_suite
+browser_suite
 echo "$PASSED passed, $FAILED failed"
 [ "$FAILED" = 0 ]

@@ -16,6 +16,10 @@
 ** gains nothing on them, and its int lengths stay far from overflow. */
 #define STEM_MAXBYTES 64
 
+/* Longest token read as a dotted abbreviation ("U.S.", "a.m."): the cap
+** keeps a pathological "a.b.-a.b.-..." run linear. */
+#define DOTTED_MAXBYTES 32
+
 /* First guess at the words of an article: one per 8 bytes of source. */
 #define WORD_BYTES 8
 
@@ -115,7 +119,8 @@ static size_t tokenend(const char *s, size_t len, size_t i) {
                (jc != ',' || (lede_utf8_isdigit(prev) &&
                               lede_utf8_isdigit(cp)))) {
       j += k;
-    } else if (s[j] == '.' && dotted(s + i, j - i)) {
+    } else if (s[j] == '.' && j - i <= DOTTED_MAXBYTES &&
+               dotted(s + i, j - i)) {
       j++;
     } else {
       break;

@@ -77,6 +77,7 @@ int luaopen_lede(lua_State *L)
   lua_setfield(L, -2, "version");
   open_article(L);
   lede_query_open(L, -1, -2);
+  lede_summary_open(L, -1);
   lua_setfield(L, -2, "Article");
   lede_yaml_open(L);
   lua_setfield(L, -2, "yaml");

@@ -1,5 +1,6 @@
 -- eval.lua: score lede's parser on the shared corpus against its index,
--- then its quotes and entities against the hand-made tests/gold files.
+-- then its quotes and entities against the hand-made tests/gold files,
+-- then its summaries against human highlights (eval-summary.lua).
 -- Usage: make eval [V=1]   or   lua5.4 scripts/tools/eval.lua [-v] [CORPUS_DIR]
 -- index.tsv is noisy (see the corpus README): its title and authors come
 -- from page metadata, often not printed in the text. So every figure is
@@ -304,11 +305,19 @@ local function gold()
   end
 end
 
+-- Summary part: ROUGE against the highlights of ../shared/corpus-summ
+-- (scripts/tools/eval-summary.lua), beside the corpus directory given.
+local function summary()
+  local sdir = dir:gsub("/+$", "") .. "-summ"
+  S.failed = S.failed + require("eval-summary").run(lede, sdir, verbose)
+end
+
 local function main()
   local index = readfile(dir .. "/index.tsv")
   if not index then
     print(fmt("eval: skipped: %s/index.tsv not found (../shared absent)", dir))
     gold()
+    summary()
     return
   end
   local rows = readindex(dir .. "/index.tsv")
@@ -318,6 +327,7 @@ local function main()
   end
   report()
   gold()
+  summary()
   if S.failed > 0 then os.exit(1) end
 end
 
