@@ -29,46 +29,48 @@ minutes: reading time at 230 words a minute, rounded up.
   article:stats().words]] },
     { "article:sentences()", "the body's sentences",
       [[
-Each: {text=, paragraph=, index=, from=, to=}. Knows abbreviations and titles (Maj. Gen., U.S., No. 2), initials,
+Each: {text=, from=, to=, index=, paragraph=}. Knows abbreviations and titles (Maj. Gen., U.S., No. 2), initials,
 decimals, ellipses and end punctuation inside closing quotes.
   #article:sentences()]] },
     { "article:words()", "the body's words",
       [[
-Each: {text=, norm=, stem=, from=, to=}; norm is case-folded and NFKC-normalised, stem the English Snowball stem;
+Each: {text=, from=, to=, norm=, stem=, sentence=}; norm is case-folded and NFKC-normalised, stem the English Snowball stem;
 "U.S.-led", "al-Abadi" and "weren't" are one word each.]] },
-    { "article:find(query [, opts])", "phrase search over the body",
+    { "article:find(q [, opts])", "phrase search over the body",
       [[
-Case- and accent-insensitive by default. opts.pattern = true: query is
-a Lua pattern; opts.whole_words = true: hits start and end at word
-boundaries. Each hit: {text=, paragraph=, sentence=, from=, to=,
-context=} (context: the sentence around it).
-  article:find("water")]] },
+Ignores case and accents, and any whitespace run matches any other;
+opts.case, opts.accents and opts.whole_words tighten it, opts.pattern =
+true reads q as a Lua pattern. Each hit: {text=, from=, to=, sentence=,
+paragraph=, context=} (context: the sentence around it).
+  #article:find("foreign fighters")]] },
     { "article:quotes([opts])", "direct quotations and who said them",
       [[
-Each: {text=, speaker=, verb=, paragraph=, from=, to=, partial=}.
-speaker is the person's full name (a surname or pronoun resolved), or
-nil; partial is true for a fragment inside a sentence.
-opts.speaker keeps the quotes of one person (a name or an alias).
+Each: {text=, from=, to=, partial=, verb=, cue=, speaker=,
+speaker_from=, speaker_to=, paragraph=}. cue is who, as written ("he");
+speaker the person's canonical name (a surname or pronoun resolved), or
+nil; partial is true for a fragment inside a sentence. opts.speaker
+keeps the quotes of one person (a name or an alias, any case).
   for _, q in ipairs(article:quotes()) do print(q.speaker, q.text) end]] },
-    { "article:entities([kind])", "people, places and organisations",
+    { "article:entities([kind] [, opts])", "people, places and organisations",
       [[
 Each: {name=, kind=, aliases={...}, roles={...}, mentions={ {text=,
-from=, to=, paragraph=}, ... }}; kind is "person", "place" or
-"organization" and filters when given. Mentions of one entity are
-merged (Jones, Rupert Jones); titles go to roles (Maj. Gen.). The body
-only, unless opts.all = true.
+from=, to=, paragraph=}, ... }}, in order of first mention; kind is
+"person", "place" or "organization" and filters when given. Mentions of
+one entity are merged (Jones, Rupert Jones); titles go to roles (Maj.
+Gen.). The body only, unless opts.all = true.
   article:entities("person")]] },
     { "article:numbers()", "counts, ranges, years, percentages, money",
       [[
-Each: {text=, value=, min=, max=, kind=, unit=, sentence=, from=, to=};
-a range has min < max; unit is the counted noun ("fighters") or the
-currency.]] },
-    { "article:keywords([n])", "the key terms, {term=, score=}, highest first" },
+Each: {text=, kind=, value=, min=, max=, approximate=, unit=, sentence=,
+paragraph=, from=, to=}; kind is cardinal, ordinal, year, percent or
+money; a range has min < max; unit is the counted noun ("fighters"), the
+period of a rate ("month") or a currency code ("USD").]] },
+    { "article:keywords([n])", "the top n terms (default 10), {term=, score=}" },
     { "article:summary([opts])", "the central sentences, in article order",
       [[
 Sentence tables as article:sentences() gives them. opts.sentences
-(default 3), opts.words (a word budget), opts.ratio, opts.text = true
-for one string.
+(default 3), opts.words (a word budget), opts.ratio (a share of the
+sentences); the tightest wins. opts.text = true gives one string.
   article:summary({text = true})]] },
     { "article:to(format [, opts])", "the article as markdown, html, text, json, yaml",
       [[
