@@ -108,23 +108,38 @@ cli_suite() {
 }
 
 # One REPL script in a pty. Its header names the command ("# command:")
-# and, optionally, a line the history file must then hold ("# history:").
+# and, optionally, a line the history file must then hold ("# history:",
+# as libedit writes it: spaces as \040), a number of old entries to put
+# in it first ("# prefill:") and how many it may hold at the end
+# ("# history-max:"). The history file is a fresh $LEDE_HISTORY per
+# script, shared by the runs of one script.
 pty_case() {
   script=$1
   home=$SCRATCH/home-$(basename "$script" .pty)
   mkdir -p "$home"
   cmd=$(sed -n 's/^# command: //p' "$script")
   want=$(sed -n 's/^# history: //p' "$script")
+  fill=$(sed -n 's/^# prefill: //p' "$script")
+  max=$(sed -n 's/^# history-max: //p' "$script")
+  if [ -n "$fill" ]; then
+    { echo _HiStOrY_V2_; seq 1 "$fill" | sed 's/^/old/'; } >"$home/history"
+  fi
   # $cmd is split into words on purpose: commands take no quoting.
   # shellcheck disable=SC2086
-  if ! HOME=$home TERM=xterm PATH="$BINDIR:$PATH" \
+  if ! HOME=$home LEDE_HISTORY=$home/history TERM=xterm PATH="$BINDIR:$PATH" \
+      env -u XDG_STATE_HOME -u NO_COLOR \
       "$BUILD/tests/ptydrive" "$script" $cmd >"$LOG" 2>&1; then
     echo "  not ok - $script" >>"$SCRATCH/repl.log"
     indent <"$LOG" >>"$SCRATCH/repl.log"
     return 1
   fi
-  if [ -n "$want" ] && ! grep -q -F -x "$want" "$home/.lede_history" 2>/dev/null; then
-    echo "  not ok - $script: ~/.lede_history lacks '$want'" >>"$SCRATCH/repl.log"
+  if [ -n "$want" ] && ! grep -q -F -x "$want" "$home/history" 2>/dev/null; then
+    echo "  not ok - $script: the history file lacks '$want'" >>"$SCRATCH/repl.log"
+    return 1
+  fi
+  if [ -n "$max" ] && [ $(($(wc -l <"$home/history") - 1)) -gt "$max" ]; then
+    echo "  not ok - $script: the history file holds more than $max entries" \
+      >>"$SCRATCH/repl.log"
     return 1
   fi
   return 0

@@ -136,8 +136,10 @@ int lede_cli_run(lua_State *L, const lede_cli *cli, int chunks) {
 int lede_cli_bind(lua_State *L, const lede_cli *cli) {
   int i, status = LEDE_EXIT_OK;
   for (i = cli->first; i < cli->argc; i++) {
-    if (lede_cli_load(L, cli->argv[i]))
+    if (lede_cli_load(L, cli->argv[i])) {
       lua_setglobal(L, "article");
+      lede_cli_remember(L);
+    }
     else
       status = LEDE_EXIT_USAGE;
   }
