@@ -23,6 +23,7 @@
 #define EV_ACRONYM 3
 #define PERSON_MAXWORDS 4  /* "Ana de la Cruz" after particles */
 #define INITIALS_MAX 16
+#define CUE_MAXDROP 5    /* words dropped from a cue's front to find a name */
 #define AMBIGUOUS ((size_t)-2)  /* a map value: more than one group fits */
 
 static const struct {
@@ -333,8 +334,11 @@ static lede_status surnames(lede_entctx *c, egroup *g, size_t ng,
       seen[m->group] = m->off;
       continue;
     }
-    /* "in Washington" stays a place beside George Washington */
-    if (s->acronym || s->gazetteer || m->ev[K_PLACE] > 0 || m->ev[K_ORG] > 0)
+    /* "in Washington" stays a place beside George Washington; a region or
+    ** town with no place cue is the surname ("Kerry" after John Kerry) */
+    if (s->acronym || m->ev[K_PLACE] > 0 || m->ev[K_ORG] > 0 ||
+        lede_gaz_place(m->key, m->klen) == LEDE_GAZ_COUNTRY ||
+        lede_gaz_organization(m->key, m->klen))
       continue;
     slot = lede_strmap_get(&last, m->key, m->klen);
     for (k = slot ? *slot : LEDE_NONE; k != LEDE_NONE && k != AMBIGUOUS;
@@ -926,7 +930,8 @@ size_t lede_entities_resolve(lede_article *a, lede_span cue, size_t before) {
   const lede_entity *ents;
   const struct lede_entity_index *x;
   const char *s;
-  size_t n, ne, r, wl;
+  size_t n, ne, r, wl, k;
+  const char *sp;
   char sex;
   if (lede_article_entities(a, 0, &ents, &ne) != LEDE_OK) return LEDE_NONE;
   x = a->entity_index;
@@ -945,6 +950,16 @@ size_t lede_entities_resolve(lede_article *a, lede_span cue, size_t before) {
   }
   r = byname(x, ents, s, n, before, 1);
   if (r != LEDE_NONE) return r;
+  /* Words before the name that no title list knows: "State Sen. Dawn
+  ** Addiego", "Senate Foreign Relations Chairman Bob Corker". */
+  for (k = 0; k < CUE_MAXDROP && (sp = memchr(s, ' ', n)) != NULL; k++) {
+    n -= (size_t)(sp + 1 - s);
+    s = sp + 1;
+    bare(&s, &n);
+    if (n == 0) return LEDE_NONE;
+    r = byname(x, ents, s, n, before, 0);
+    if (r != LEDE_NONE) return r;
+  }
   s = lastword(s, n, &wl);
   return wl < n ? byname(x, ents, s, wl, before, 0) : LEDE_NONE;
 }
