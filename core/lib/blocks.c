@@ -614,6 +614,9 @@ static int biolike(const cand *c) {
   if (lede_lex_prefix(contactverbs, s + n, len - n)) return 1;
   e = n + 1;
   while (e < len && s[e] != '.') e++;
+  /* "James Campbell, a professor at ..., told ABC News that": a source
+  ** introduced in the body, not the author's bio. */
+  if (lede_lex_contains(lede_lex_speech_verbs, s + n, e - n)) return 0;
   return lede_lex_prefix(bioverbs, s + n, len - n) &&
          lede_lex_contains(lede_lex_bio_roles, s + n, e - n);
 }
