@@ -809,9 +809,12 @@ static int32_t lastcp(const ctx *c, size_t from, size_t to) {
   return cp;
 }
 
-static attrib resolved(ctx *c, attrib at) {
-  if (at.cue.len > 0) at.speaker = lede_entities_resolve(c->a, at.cue,
-                                                         at.cue.off);
+/* The speaker of a cue. A pronoun names someone mentioned before the
+** quotation, not inside it: in '"... help Trump," he said' he is not
+** Trump. */
+static attrib resolved(ctx *c, attrib at, size_t open) {
+  size_t before = at.cue.off < open ? at.cue.off : open;
+  if (at.cue.len > 0) at.speaker = lede_entities_resolve(c->a, at.cue, before);
   return at;
 }
 
@@ -952,7 +955,7 @@ static lede_status paragraph(ctx *c, size_t bi, size_t pi) {
     q.paragraph = pi;
     at = attribute(c, k, &q, cont, &keep);
     if (!keep) continue;
-    at = resolved(c, at);
+    at = resolved(c, at, f->open);
     if (!at.has && f->open == c->lo && k == 0) at = carry.has ? carry : colon;
     /* A paragraph that is only a quotation, right after a quoted speaker,
     ** goes on quoting them: news gives the attribution once. */
@@ -974,7 +977,7 @@ static lede_status paragraph(ctx *c, size_t bi, size_t pi) {
   }
   if (lastcp(c, c->lo, c->hi) == ':') {
     lead ld = before(c, c->hi, c->lo);
-    if (ld.at.has) c->colon = resolved(c, ld.at);
+    if (ld.at.has) c->colon = resolved(c, ld.at, c->hi);
   }
   return LEDE_OK;
 }
