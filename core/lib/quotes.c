@@ -910,6 +910,30 @@ static attrib attribute(ctx *c, size_t k, lede_quote *q, int cont,
   return at;
 }
 
+/* The subject opening the quotation's sentence, when no attribution
+** names anyone: "Hayden declined to "make a personal judgment"",
+** "Cuban even said of Trump there was "no bigger ..."". Capitalised
+** words (or he/she) from the sentence's start, then a lower-case word;
+** the caller keeps it only when it names a known person. */
+static lede_span subject(const ctx *c, size_t open) {
+  lede_span none = {0, 0}, sp = {0, 0};
+  size_t i = sentstart(c, open, c->lo), words = 0;
+  tok t;
+  if (i >= open) return none;
+  if (next(c, i, open, &t) && is(c, &t, pronouns)) {
+    if (!next(c, t.to, open, &t) || !t.word || upper(c, &t)) return none;
+    next(c, i, open, &t);
+    return word(c, &t);
+  }
+  while (next(c, i, open, &t) && capword(c, &t) && words < CUE_MAXWORDS) {
+    sp = words++ ? join(sp, word(c, &t)) : word(c, &t);
+    i = t.to;
+  }
+  if (words == 0 || !next(c, i, open, &t) || !t.word || upper(c, &t))
+    return none;
+  return sp;
+}
+
 /* Whether the paragraph holds nothing but quotation k: it opens the
 ** paragraph and only punctuation follows its closing mark. */
 static int alone(const ctx *c, size_t k) {
@@ -966,6 +990,16 @@ static lede_status paragraph(ctx *c, size_t bi, size_t pi) {
                participle(c, at.verb.off, at.verb.len)) {
       at.cue = inpara.cue;  /* "…," he said, adding: "…" */
       at.speaker = inpara.speaker;
+    }
+    if (at.cue.len == 0 && (q.partial || !at.has)) {
+      attrib sub = noattr;
+      sub.cue = subject(c, f->open);
+      sub = resolved(c, sub, f->open);
+      if (sub.speaker != LEDE_NONE) {
+        at.has = 1;
+        at.cue = sub.cue;
+        at.speaker = sub.speaker;
+      }
     }
     if (at.has) inpara = at;
     q.verb = at.verb;
