@@ -60,6 +60,10 @@ struct lede_entity_index {
   size_t *she;     /* the same for "she" */
   ename *names;    /* sorted by bytes */
   size_t nnames;
+  ename *heads;    /* organisations by the last word of their name, ASCII
+                      case folded: "the institute" finds "Gladstone
+                      Institute" */
+  size_t nheads;
 };
 
 typedef struct {
@@ -670,6 +674,65 @@ static int bybytes(const void *x, const void *y) {
   return a->ent < b->ent ? -1 : a->ent > b->ent;
 }
 
+static int lowerc(int ch) {
+  return ch >= 'A' && ch <= 'Z' ? ch + 32 : ch;
+}
+
+static int byfolded(const void *x, const void *y) {
+  const ename *a = x, *b = y;
+  size_t n = a->len < b->len ? a->len : b->len, i;
+  for (i = 0; i < n; i++) {
+    int d = lowerc((unsigned char)a->s[i]) - lowerc((unsigned char)b->s[i]);
+    if (d != 0) return d;
+  }
+  if (a->len != b->len) return a->len < b->len ? -1 : 1;
+  return 0;
+}
+
+/* The last word of every organisation's name, for "the institute". */
+static lede_status buildheads(lede_arena *ar, struct lede_entity_index *x,
+                              const lede_entity *ents, size_t n) {
+  size_t e, norgs = 0;
+  for (e = 0; e < n; e++) norgs += ents[e].kind == LEDE_ENTITY_ORGANIZATION;
+  x->heads = lede_arena_alloc(ar, (norgs + 1) * sizeof *x->heads);
+  if (x->heads == NULL) return LEDE_ENOMEM;
+  x->nheads = 0;
+  for (e = 0; e < n; e++) {
+    size_t wl;
+    const char *w;
+    if (ents[e].kind != LEDE_ENTITY_ORGANIZATION) continue;
+    w = lastword(ents[e].name, strlen(ents[e].name), &wl);
+    x->heads[x->nheads++] = (ename){w, wl, e};
+  }
+  qsort(x->heads, x->nheads, sizeof *x->heads, byfolded);
+  return LEDE_OK;
+}
+
+/* "the institute": the organisation named last before `before` whose
+** name ends in that word. */
+static size_t byhead(const struct lede_entity_index *x,
+                     const lede_entity *ents, const char *s, size_t n,
+                     size_t before) {
+  ename key = {s, n, 0};
+  size_t lo = 0, hi = x->nheads, best = LEDE_NONE, bestoff = 0;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (byfolded(&x->heads[mid], &key) < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  for (; lo < x->nheads && byfolded(&x->heads[lo], &key) == 0; lo++) {
+    const lede_entity *e = &ents[x->heads[lo].ent];
+    size_t k, at = 0;
+    for (k = 0; k < e->nmentions && e->mentions[k].span.off < before; k++)
+      at = e->mentions[k].span.off + 1;
+    if (at > bestoff) {
+      best = x->heads[lo].ent;
+      bestoff = at;
+    }
+  }
+  return best;
+}
+
 static lede_status buildindex(eout *o, const lede_entity *ents) {
   lede_arena *ar = &o->c->a->arena;
   struct lede_entity_index *x = lede_arena_alloc(ar, sizeof *x);
@@ -713,8 +776,9 @@ static lede_status buildindex(eout *o, const lede_entity *ents) {
           (ename){ents[e].aliases[i], strlen(ents[e].aliases[i]), e};
   }
   qsort(x->names, x->nnames, sizeof *x->names, bybytes);
-  o->c->a->entity_index = x;
   free(sex);
+  if (buildheads(ar, x, ents, o->n) != LEDE_OK) return LEDE_ENOMEM;
+  o->c->a->entity_index = x;
   return LEDE_OK;
 }
 
@@ -947,6 +1011,8 @@ size_t lede_entities_resolve(lede_article *a, lede_span cue, size_t before) {
   if (n > 4 && lede_lex_is((const char *const[]){"the ", NULL}, s, 4)) {
     s += 4;  /* "the Gladstone Institute" */
     n -= 4;
+    if (memchr(s, ' ', n) == NULL && s[0] >= 'a' && s[0] <= 'z')
+      return byhead(x, ents, s, n, before);  /* "the institute" */
   }
   r = byname(x, ents, s, n, before, 1);
   if (r != LEDE_NONE) return r;

@@ -356,6 +356,23 @@ static lede_span join(lede_span a, lede_span b) {
 
 /* A name that ends with token t, read backwards: "Maj. Gen. Rupert Jones".
 ** Stops at a comma, a sentence's end, a word that is not a name's. */
+/* "the institute", "the company": "the" and an organisation word
+** (data/org-words.txt) stand for the organisation named before;
+** entities.c resolves them. t is the word "the", n the word after it. */
+static lede_span thecue(const ctx *c, const tok *t, const tok *n) {
+  lede_span none = {0, 0}, sp;
+  size_t len = n->to - n->from;
+  if (len > 1 && c->s[n->to - 1] == '.') len--;  /* "said the company." */
+  if (!n->word || upper(c, n) ||
+      !lede_lex_is((const char *const[]){"the", NULL}, c->s + t->from,
+                   t->to - t->from) ||
+      !lede_lex_is(lede_lex_org_words, c->s + n->from, len))
+    return none;
+  sp = join(word(c, t), word(c, n));
+  sp.len = n->from + len - sp.off;
+  return sp;
+}
+
 static lede_span backname(const ctx *c, tok t, size_t lo) {
   lede_span sp = {0, 0};
   size_t n = 0;
@@ -455,6 +472,15 @@ static lede_span appositive(const ctx *c, tok t, size_t lo, int participle) {
   t = last;
   if (!unbracket(c, &t, lo)) return none;
   if (t.word && is(c, &t, pronouns)) return word(c, &t);
+  if (t.word && !upper(c, &t)) {  /* "the company said", not "a
+                                    spokesman for the ministry said" */
+    tok the, before;
+    if (prev(c, t.from, lo, &the) &&
+        (!prev(c, the.from, lo, &before) || !before.word)) {
+      lede_span sp = thecue(c, &the, &t);
+      if (sp.len > 0) return sp;
+    }
+  }
   return backname(c, t, lo);
 }
 
@@ -485,6 +511,15 @@ static lede_span backcue(const ctx *c, size_t v, size_t vlen, size_t lo) {
     return appositive(c, t, lo, 1);
   }
   if (t.word && is(c, &t, pronouns)) return word(c, &t);
+  if (t.word && !upper(c, &t)) {  /* "the company said", not "a
+                                    spokesman for the ministry said" */
+    tok the, before;
+    if (prev(c, t.from, lo, &the) &&
+        (!prev(c, the.from, lo, &before) || !before.word)) {
+      lede_span sp = thecue(c, &the, &t);
+      if (sp.len > 0) return sp;
+    }
+  }
   return backname(c, t, lo);
 }
 
@@ -503,8 +538,12 @@ static lede_span forecue(const ctx *c, size_t e, size_t hi) {
   if (!next(c, e, hi, &t) || !t.word) return none;
   if (is(c, &t, pronouns)) return word(c, &t);
   if (lede_lex_is((const char *const[]){"the", NULL}, c->s + t.from,
-                  t.to - t.from) && !next(c, t.to, hi, &t))
-    return none;
+                  t.to - t.from)) {
+    tok the = t;
+    if (!next(c, t.to, hi, &t)) return none;
+    sp = thecue(c, &the, &t);
+    if (sp.len > 0 && (!next(c, t.to, hi, &after) || !after.word)) return sp;
+  }
   sp = forename(c, t, hi, &after);
   if (sp.len > 0 && !adjective(c, &after)) return sp;
   /* A role between: "Pentagon spokesman Jeff Davis", "spokesman Jeff Davis". */
