@@ -345,6 +345,14 @@ static size_t splitcredit(const char *s, size_t len, size_t *cb, size_t *ce) {
       return i;
     }
   }
+  /* A whole line "Andres Kudacki/AP Photo": photographer and agency, a
+  ** credit word among them, as a credit with no caption. */
+  if (memchr(s, '/', len) != NULL && credittext(s, len, 0) &&
+      lede_lex_contains(lede_lex_credit_words, s, len)) {
+    *cb = 0;
+    *ce = len;
+    return 0;
+  }
   return len;
 }
 
@@ -403,6 +411,10 @@ static lede_status oneimage(ctx *x, size_t i) {
     }
     return st;
   }
+  /* "Andres Kudacki/AP Photo" alone, with no label: too weak a sign to
+  ** take the line before as its caption. */
+  if (cb == 0 && ce == c->tlen && creditlabel(c->text, c->tlen) == 0)
+    return makeimage(x, c, c->tlen, cb, ce);
   nx = nextlive(x, i);
   if (startsci(c->text, c->tlen, "image source") && captionlike(nx)) {
     /* "Image source, X" comes before its caption. */

@@ -393,14 +393,17 @@ static int orgish(const egroup *g) {
 
 /* An acronym joins the organisation whose initials it spells ("UN"), or
 ** begins with ("ISIS" and "Islamic State"); a short form joins the one
-** whose name it ends ("Free Beacon" and "Washington Free Beacon"). */
+** whose name it ends ("Free Beacon" and "Washington Free Beacon") or, of
+** two words or more, begins ("Senate Foreign Relations" and "Senate
+** Foreign Relations Committee"). */
 static lede_status shortforms(lede_entctx *c, egroup *g, size_t ng) {
-  lede_strmap init, tail;
+  lede_strmap init, tail, head;
   size_t i;
   char buf[INITIALS_MAX];
   lede_status st = LEDE_OK;
   lede_strmap_init(&init, 0);
   lede_strmap_init(&tail, 0);
+  lede_strmap_init(&head, 0);
   for (i = 0; i < ng && st == LEDE_OK; i++) {
     size_t n, k;
     if (root(g, i) != i || g[i].ntok < 2 || !orgish(&g[i])) continue;
@@ -409,6 +412,9 @@ static lede_status shortforms(lede_entctx *c, egroup *g, size_t ng) {
     for (k = 1; k < g[i].klen && st == LEDE_OK; k++)
       if (g[i].key[k - 1] == ' ' && memchr(g[i].key + k, ' ', g[i].klen - k))
         st = putunique(c, &tail, g[i].key + k, g[i].klen - k, i);
+    for (k = g[i].klen; k-- > 1 && st == LEDE_OK;)
+      if (g[i].key[k] == ' ' && memchr(g[i].key, ' ', k) != NULL)
+        st = putunique(c, &head, g[i].key, k, i);
   }
   for (i = 0; i < ng && st == LEDE_OK; i++) {
     size_t *slot = NULL, n;
@@ -422,6 +428,8 @@ static lede_status shortforms(lede_entctx *c, egroup *g, size_t ng) {
       }
     } else if (g[i].ntok >= 2) {
       slot = lede_strmap_get(&tail, g[i].key, g[i].klen);
+      if (slot == NULL || *slot == AMBIGUOUS)
+        slot = lede_strmap_get(&head, g[i].key, g[i].klen);
     }
     if (slot != NULL && *slot != AMBIGUOUS && *slot != i &&
         root(g, *slot) == *slot)
@@ -429,6 +437,7 @@ static lede_status shortforms(lede_entctx *c, egroup *g, size_t ng) {
   }
   lede_strmap_free(&init);
   lede_strmap_free(&tail);
+  lede_strmap_free(&head);
   return st;
 }
 

@@ -15,6 +15,7 @@
 #define APPOSITION_MAXWORDS 6  /* "Jones, the No. 2 coalition commander" */
 #define HEADLINE_MAXWORDS 6  /* longest known name tried in a headline */
 #define HEADLINE_MAXTOKENS 24 /* a body paragraph longer is prose */
+#define POSS_MAXBYTES 4      /* "'s", "’s" (3-byte apostrophe) */
 #define ACRONYM_MAXLETTERS 6 /* "ISIS", "NATO"; longer capitals are shouting */
 
 /* Evidence weights: a title or author line settles a person; a list word
@@ -382,13 +383,21 @@ static int acronym(const lede_entctx *c, const etok *t) {
 static char *join(lede_entctx *c, size_t i, size_t e, size_t *len) {
   size_t n = 0, k;
   char *p, *q;
-  for (k = i; k < e; k++) n += c->toks[k].len + 1;
+  for (k = i; k < e; k++) n += c->toks[k].len + 1 + POSS_MAXBYTES;
   p = q = lede_arena_alloc(&c->scratch, n);
   if (p == NULL) return NULL;
   for (k = i; k < e; k++) {
+    const char *x;
+    size_t m = 0;
     if (k > i) *q++ = ' ';
     memcpy(q, src(c, &c->toks[k]), c->toks[k].len);
     q += c->toks[k].len;
+    if (k + 1 == e || !c->toks[k].poss) continue;
+    /* a possessive inside a name stays: "Sheriff's Department" */
+    x = src(c, &c->toks[k]) + c->toks[k].len;
+    while (m < POSS_MAXBYTES && x[m] != ' ' && x[m] != '\n' && x[m] != '\0') m++;
+    memcpy(q, x, m);
+    q += m;
   }
   *q = '\0';
   *len = (size_t)(q - p);
@@ -417,15 +426,19 @@ static int connector(const lede_entctx *c, const etok *t, unsigned seen) {
   if (!t->lower) return 0;
   if (isany(c, t, particles)) return 1;
   /* "University of Texas", "Secretary of State", "Council on ..." */
-  return (seen & (V_ORG | V_PLACEHEAD | V_ANYTITLE)) &&
-         (is(c, t, "of") || is(c, t, "for") || is(c, t, "on"));
+  return ((seen & (V_ORG | V_PLACEHEAD | V_ANYTITLE)) &&
+          (is(c, t, "of") || is(c, t, "for") || is(c, t, "on"))) ||
+         ((seen & V_ORG) && is(c, t, "at"));  /* "University at Buffalo" */
 }
 
 /* Last token of the run of name words starting at i. */
 static size_t extend(const lede_entctx *c, const eblock *b, size_t i) {
   unsigned seen = c->toks[i].v;
   size_t j = i;
-  while (j + 1 < b->t1 && !c->toks[j].poss) {
+  /* A possessive ends a name unless an organisation word follows it:
+  ** "Riverside County Sheriff's Department", "Children's Hospital". */
+  while (j + 1 < b->t1 &&
+         (!c->toks[j].poss || (c->toks[j + 1].cap && (c->toks[j + 1].v & V_ORG)))) {
     const etok *n = &c->toks[j + 1];
     size_t skip = 0;
     if (n->gap != GAP_SPACE) break;
