@@ -209,6 +209,21 @@ static size_t skiphandle(const char *s, size_t n, size_t i) {
   return i + 1;
 }
 
+/* Bytes of an image block's span that hold its caption once: a photo
+** shows the story's people and places, but its credit ("Getty Images")
+** and a caption printed twice are furniture. Counts the caption's
+** non-space bytes off the raw span, so spacing differences do not
+** matter. */
+static size_t captionbytes(const lede_block *b, const char *s) {
+  size_t want = 0, got = 0, i;
+  if (b->credit != NULL && strcmp(b->credit, b->text) == 0)
+    return 0;  /* a credit line alone: "Richard Vogel/AP" */
+  for (i = 0; i < b->text_len; i++) want += b->text[i] != ' ';
+  for (i = 0; i < b->span.len && got < want; i++)
+    got += !(s[i] == ' ' || (s[i] >= '\t' && s[i] <= '\r'));
+  return i;
+}
+
 static lede_status tokenise(lede_entctx *c, size_t bi) {
   const lede_block *b = &c->a->blocks[bi];
   const char *s = c->a->source + b->span.off;
@@ -218,6 +233,7 @@ static lede_status tokenise(lede_entctx *c, size_t bi) {
   if (lede_ent_grow((void **)&c->blocks, &c->capblocks, c->nblocks + 1,
                     sizeof *c->blocks) != 0)
     return LEDE_ENOMEM;
+  if (b->kind == LEDE_BLOCK_IMAGE && !c->all) n = captionbytes(b, s);
   eb = &c->blocks[c->nblocks++];
   eb->block = bi;
   eb->t0 = c->ntoks;
@@ -347,8 +363,10 @@ static lede_status notewords(lede_entctx *c) {
   return LEDE_OK;
 }
 
+/* The body and the image captions; with `all` every block but
+** boilerplate. */
 static int inscope(const lede_entctx *c, lede_block_kind k) {
-  if (k == LEDE_BLOCK_PARAGRAPH) return 1;
+  if (k == LEDE_BLOCK_PARAGRAPH || k == LEDE_BLOCK_IMAGE) return 1;
   return c->all && k != LEDE_BLOCK_BOILERPLATE;
 }
 
