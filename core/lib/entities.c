@@ -933,13 +933,40 @@ static size_t lastbefore(const size_t *off, size_t n, size_t before) {
   return lo == 0 ? LEDE_NONE : lo - 1;
 }
 
-static size_t recent(const struct lede_entity_index *x, size_t before,
-                     char sex) {
-  size_t i = lastbefore(x->off, x->n, before);
+/* First byte of the body sentence holding byte off, or off itself when
+** no sentence does (a caption). */
+static size_t sentencestart(lede_article *a, size_t off) {
+  const lede_sentence *ss;
+  size_t n, lo = 0, hi;
+  if (lede_article_sentences(a, &ss, &n) != LEDE_OK) return off;
+  hi = n;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (ss[mid].span.off + ss[mid].span.len <= off) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < n && ss[lo].span.off <= off ? ss[lo].span.off : off;
+}
+
+/* The person a pronoun names: the latest sentence before `before` that
+** mentions a person of a fitting sex, and in it the first such person,
+** its subject as a rule. In "Schumer said President Trump will get the
+** blame ... "…," he said", he is Schumer. */
+static size_t recent(lede_article *a, const struct lede_entity_index *x,
+                     size_t before, char sex) {
+  size_t i = lastbefore(x->off, x->n, before), start;
+  const size_t *fit = sex == 'm' ? x->he : sex == 'f' ? x->she : NULL;
   if (i == LEDE_NONE) return LEDE_NONE;
-  if (sex == 'm') i = x->he[i];
-  else if (sex == 'f') i = x->she[i];
-  return i == LEDE_NONE ? LEDE_NONE : x->ent[i];
+  if (fit != NULL) i = fit[i];
+  if (i == LEDE_NONE) return LEDE_NONE;
+  start = sentencestart(a, x->off[i]);
+  while (i > 0 && x->off[i - 1] >= start) {
+    size_t k = i - 1;
+    if (fit == NULL || fit[k] == k) i = k;
+    else if (fit[k] == LEDE_NONE || x->off[fit[k]] < start) break;
+    else i = fit[k];
+  }
+  return x->ent[i];
 }
 
 /* The person a name or alias fits (or with `orgs`, an organisation when
@@ -1014,7 +1041,7 @@ size_t lede_entities_resolve(lede_article *a, lede_span cue, size_t before) {
   n = cue.len;
   trim(&s, &n);
   sex = pronoun(s, n);
-  if (sex) return recent(x, before, sex);
+  if (sex) return recent(a, x, before, sex);
   bare(&s, &n);
   if (n == 0) return LEDE_NONE;
   if (n > 4 && lede_lex_is((const char *const[]){"the ", NULL}, s, 4)) {
