@@ -968,8 +968,9 @@ static lede_span subject(const ctx *c, size_t open) {
     sp = words++ ? join(sp, word(c, &t)) : word(c, &t);
     i = t.to;
   }
-  if (words == 0 || !next(c, i, open, &t) || !t.word || upper(c, &t))
-    return none;
+  if (words == 0 || !next(c, i, open, &t)) return none;
+  if (ischar(c, &t, ',')) return sp;  /* "William Provost, who ..., told" */
+  if (!t.word || upper(c, &t)) return none;
   return sp;
 }
 
@@ -1050,6 +1051,9 @@ static lede_status paragraph(ctx *c, size_t bi, size_t pi) {
   }
   if (lastcp(c, c->lo, c->hi) == ':') {
     lead ld = before(c, c->hi, c->lo);
+    /* "William Provost, who police believe ..., admitted it and told
+    ** officers:" names its speaker first */
+    if (ld.at.has && ld.at.cue.len == 0) ld.at.cue = subject(c, c->hi);
     if (ld.at.has) c->colon = resolved(c, ld.at, c->hi);
   }
   return LEDE_OK;
