@@ -1041,6 +1041,7 @@ size_t lede_entities_resolve(lede_article *a, lede_span cue, size_t before) {
   n = cue.len;
   trim(&s, &n);
   sex = pronoun(s, n);
+  if (sex == 'a') return LEDE_NONE;  /* "they": a group more often than not */
   if (sex) return recent(a, x, before, sex);
   bare(&s, &n);
   if (n == 0) return LEDE_NONE;
