@@ -297,13 +297,14 @@ static const char *lastword(const char *s, size_t len, size_t *n) {
 ** goes to the person last named in full before it. */
 static lede_status surnames(lede_entctx *c, egroup *g, size_t ng,
                             const size_t *order) {
-  lede_strmap last, first;
+  lede_strmap last, first, last2;
   size_t *next = malloc((ng + 1) * sizeof *next);
   size_t *seen = malloc((ng + 1) * sizeof *seen);
   size_t i;
   lede_status st = LEDE_ENOMEM;
   lede_strmap_init(&last, 0);
   lede_strmap_init(&first, 0);
+  lede_strmap_init(&last2, 0);
   if (next == NULL || seen == NULL) goto done;
   for (i = 0; i < ng; i++) {
     size_t n, *slot;
@@ -318,6 +319,14 @@ static lede_status surnames(lede_entctx *c, egroup *g, size_t ng,
     slot = lede_strmap_put(&last, w, n, i, &added);
     if (slot == NULL) goto done;
     if (!added) { next[i] = *slot; *slot = i; }
+    if (g[i].ntok >= 3) {  /* "Wasserman Schultz" of Debbie Wasserman Schultz */
+      const char *w2 = w - 1;
+      while (w2 > g[i].key && w2[-1] != ' ') w2--;
+      slot = lede_strmap_put(&last2, w2, (size_t)(g[i].key + g[i].klen - w2), i,
+                             &added);
+      if (slot == NULL) goto done;
+      if (!added && *slot != i) *slot = AMBIGUOUS;
+    }
     if (memchr(w, '-', n) != NULL) {
       const char *h = (const char *)memchr(w, '-', n) + 1;
       slot = lede_strmap_put(&last, h, (size_t)(w + n - h), i, &added);
@@ -334,6 +343,12 @@ static lede_status surnames(lede_entctx *c, egroup *g, size_t ng,
     emention *m = &c->ms[order[i]];
     egroup *s = &g[m->group];
     size_t *slot, best = LEDE_NONE, k;
+    if (s->ntok == 2 && s->kind != K_ORG && s->kind != K_PLACE &&
+        (slot = lede_strmap_get(&last2, m->key, m->klen)) != NULL &&
+        *slot != AMBIGUOUS && *slot != m->group) {
+      m->group = *slot;
+      continue;
+    }
     if (s->ntok > 1) {
       seen[m->group] = m->off;
       continue;
@@ -350,7 +365,12 @@ static lede_status surnames(lede_entctx *c, egroup *g, size_t ng,
       if (best == LEDE_NONE || (seen[k] != LEDE_NONE &&
                                 (seen[best] == LEDE_NONE || seen[k] > seen[best])))
         best = k;
-    if (slot != NULL && *slot == AMBIGUOUS) best = LEDE_NONE;
+    if (slot != NULL && *slot == AMBIGUOUS) {
+      /* "Clinton" beside Hillary and Bill Clinton: a person, though which
+      ** one is unknown, and no town */
+      best = LEDE_NONE;
+      m->ev[K_PERSON] += EV_PLACE + 1;
+    }
     if (best == LEDE_NONE && slot == NULL) {
       slot = lede_strmap_get(&first, m->key, m->klen);
       if (slot != NULL && *slot != AMBIGUOUS) best = *slot;
@@ -361,6 +381,7 @@ static lede_status surnames(lede_entctx *c, egroup *g, size_t ng,
 done:
   lede_strmap_free(&last);
   lede_strmap_free(&first);
+  lede_strmap_free(&last2);
   free(next);
   free(seen);
   return st;
