@@ -20,6 +20,7 @@
                               debris of the plane on Tuesday, told */
 #define SAID_MAXWORDS 5    /* a sentence of its own: "Jones said later." */
 #define ROLE_MAXWORDS 2    /* said Pentagon spokesman Jeff Davis */
+#define INTRO_MAXWORDS 4   /* "Merkel told the media" ending a paragraph */
 
 enum { DOUBLE = 1, SINGLE = 2 };           /* kinds of quote mark */
 enum { NOMARK, OPEN, CLOSE, TOGGLE };      /* what a mark does */
@@ -988,6 +989,23 @@ static int alone(const ctx *c, size_t k) {
   return 1;
 }
 
+/* Whether the paragraph ends by introducing a quotation in the next:
+** "Jones said:", "She also said,", or, where the scrape lost the colon,
+** a speech verb among its last words ("Merkel told the media"). */
+static int introduces(const ctx *c) {
+  int32_t last = lastcp(c, c->lo, c->hi);
+  tok t;
+  size_t i = c->hi, words = 0;
+  if (last == ':' || last == ',') return 1;
+  if (!lede_utf8_isalpha(last)) return 0;
+  while (words < INTRO_MAXWORDS && prev(c, i, c->lo, &t) && t.word) {
+    if (verbat(c, &t, c->hi) > 0) return 1;
+    words++;
+    i = t.from;
+  }
+  return 0;
+}
+
 /* The quotations of paragraph block bi (the pi-th paragraph). */
 static lede_status paragraph(ctx *c, size_t bi, size_t pi) {
   lede_article *a = c->a;
@@ -1049,7 +1067,7 @@ static lede_status paragraph(ctx *c, size_t bi, size_t pi) {
     if (f->unclosed) c->carry = at.has ? at : noattr;
     c->prev = at.cue.len > 0 ? at : noattr;
   }
-  if (lastcp(c, c->lo, c->hi) == ':') {
+  if (introduces(c)) {
     lead ld = before(c, c->hi, c->lo);
     /* "William Provost, who police believe ..., admitted it and told
     ** officers:" names its speaker first */
