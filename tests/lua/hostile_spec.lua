@@ -74,3 +74,56 @@ describe("lede.load with max_input", function()
                 {lede.load("/dev/zero", {max_input = 100})})
   end)
 end)
+
+-- A billion laughs: nine levels of ten aliases each.
+local function alias_bomb()
+  local lines = {'a0: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]'}
+  for i = 1, 9 do
+    local refs = ("*a" .. (i - 1) .. ", "):rep(10):sub(1, -3)
+    lines[#lines + 1] = ("a%d: &a%d [%s]"):format(i, i, refs)
+  end
+  return table.concat(lines, "\n") .. "\n"
+end
+
+describe("lede.yaml.load refuses", function()
+  local rows = {
+    {"an alias bomb", alias_bomb(), "yaml: aliases are not supported at line 2 column 10"},
+    {"100k-deep flow nesting", ("["):rep(100000) .. ("]"):rep(100000),
+     "yaml: nesting too deep at line 1 column 1001"},
+    {"100k-deep block nesting", ("- "):rep(100000) .. "x\n",
+     "yaml: nesting too deep at line 1 column 2001"},
+    {"an unknown tag", "a: !foo bar\n", "yaml: unknown tag '!foo' at line 1 column 4"},
+    {"a type tag", "x: !!python/object:os.system ls\n",
+     "yaml: unknown tag '!!python/object:os.system' at line 1 column 4"},
+    {"a duplicate key", "title: A\nbody: B\ntitle: C\n",
+     "yaml: duplicate key 'title' at line 3 column 1"},
+    {"a duplicate nested key", "a:\n  b: 1\n  b: 2\n",
+     "yaml: duplicate key 'b' at line 3 column 3"},
+  }
+  for _, row in ipairs(rows) do
+    it(row[1], function()
+      assert.same({nil, row[3]}, {lede.yaml.load(row[2])})
+    end)
+  end
+
+  it("but takes the core schema's tags", function()
+    assert.same({n = 12, s = "12", m = {x = 1}}, lede.yaml.load("n: !!int 12\ns: !!str 12\nm: !!map {x: 1}\n"))
+  end)
+end)
+
+describe("lede.json.decode refuses", function()
+  local rows = {
+    {"100k-deep nesting", ("["):rep(100000),
+     "json: Found too many nested data structures (1001) at character 1001"},
+    {"a number too large", '{"a": [1, 1e400]}', "json: number out of range at character 11"},
+    {"a 400-digit integer", "1" .. ("0"):rep(400), "json: number out of range at character 1"},
+    {"an invalid escape", '"a\\qb"', "json: Expected value but found invalid escape code at character 3"},
+    {"a lone surrogate escape", '"\\ud800"',
+     "json: Expected value but found invalid unicode escape code at character 2"},
+  }
+  for _, row in ipairs(rows) do
+    it(row[1], function()
+      assert.same({nil, row[3]}, {lede.json.decode(row[2])})
+    end)
+  end
+end)
