@@ -120,7 +120,7 @@ static int incomplete(lua_State *L, int status) {
 static int addreturn(lua_State *L, const repl *r) {
   const char *line = lua_tostring(L, 1);
   const char *retline = lua_pushfstring(L, "return %s;", line);
-  int status = luaL_loadbuffer(L, retline, strlen(retline), "=stdin");
+  int status = lede_cli_loadbuffer(L, retline, strlen(retline), "=stdin");
   if (status == LUA_OK) {
     lua_remove(L, -2);  /* the "return" line */
     saveline(r, line);
@@ -135,7 +135,7 @@ static int multiline(lua_State *L, const repl *r) {
   for (;;) {
     size_t len;
     const char *line = lua_tolstring(L, 1, &len);
-    int status = luaL_loadbuffer(L, line, len, "=stdin");
+    int status = lede_cli_loadbuffer(L, line, len, "=stdin");
     if (!incomplete(L, status) || !pushline(L, r, 0)) {
       saveline(r, line);
       return status;

@@ -32,7 +32,9 @@ static int cut_at_end(const char *s, size_t i, size_t len) {
 
 /* Walk s: is there a valid multi-byte sequence, and where is the first
 ** invalid byte? A byte that rules Windows-1252 out (undefined there, or
-** FF, which in practice is damage, not "ÿ") counts as a valid sequence. */
+** FF, which in practice is damage, not "ÿ") counts as a valid sequence,
+** and so does a control byte: binary data is refused, not converted, so
+** its offset names the byte in the input. */
 static lede_encoding guess_8bit(const char *s, size_t len) {
   size_t i = 0, bad = len;
   while (i < len) {
@@ -40,6 +42,7 @@ static lede_encoding guess_8bit(const char *s, size_t len) {
     int32_t cp;
     int invalid = 0;
     size_t n;
+    if (c < 0x20 && (c < '\t' || c > '\r')) return LEDE_ENCODING_UTF8;
     if (c < 0x80) { i++; continue; }
     if (!cp1252_defined(c) || c == 0xFF) return LEDE_ENCODING_UTF8;
     n = lede_utf8_next(s + i, len - i, &cp, &invalid);

@@ -67,6 +67,7 @@ int luaopen_lede(lua_State *L)
   lede_handle_open(L);
   lua_createtable(L, 0, 8);
   lede_parse_open(L);
+  lede_sandbox_open(L);
   lua_pushliteral(L, LEDE_VERSION);
   lua_setfield(L, -2, "version");
   open_article(L);

@@ -39,6 +39,8 @@ static const encrow rows[] = {
    LEDE_ENCODING_UTF8, S("It ends \xe2\x80")},
   {"a byte undefined in 1252 stays UTF-8", S("caf\xe9 \x81"),
    LEDE_ENCODING_UTF8, S("caf\xe9 \x81")},
+  {"a PNG header is binary, not Windows-1252",
+   S("\x89PNG\r\n\x1a\n"), LEDE_ENCODING_UTF8, S("\x89PNG\r\n\x1a\n")},
   {"Latin-1", S("Caf\xe9 na\xefve \xa0\xbd"), LEDE_ENCODING_CP1252,
    S("Caf\xc3\xa9 na\xc3\xafve \xc2\xa0\xc2\xbd")},
   {"Windows-1252 quotes, dash, euro",
