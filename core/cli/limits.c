@@ -137,10 +137,13 @@ static const char *who(lua_State *L, int func, lua_Debug *ar) {
 const char *lede_cli_limits_begin(lua_State *L, int func, lua_Debug *ar) {
   const char *name;
   int n;
-  if (lim.depth++ > 0)
+  if (lim.depth > 0) {
+    lim.depth++;
     return NULL;
+  }
+  name = who(L, func, ar);  /* pushes: before the limits are on */
+  lim.depth = 1;
   lim.memory_hit = lim.time_hit = 0;
-  name = who(L, func, ar);
   if (lim.timeout <= 0)
     return name;
   n = snprintf(lim.late, sizeof lim.late, "%s: %s%stime limit of %s s exceeded\n",

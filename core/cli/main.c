@@ -149,12 +149,14 @@ int lede_cli_docall(lua_State *L, int narg, int nres, int traceback) {
   int status;
   int base = lua_gettop(L) - narg;
   lua_Debug ar;
-  const char *name = lede_cli_limits_begin(L, base, &ar);
+  const char *name;
   lua_pushboolean(L, traceback);
   lua_pushcclosure(L, msghandler, 1);
   lua_insert(L, base);
   globalL = L;
   setsignal(SIGINT, laction);
+  /* The limits start last: the host's pushes above are never refused. */
+  name = lede_cli_limits_begin(L, base + 1, &ar);
   status = lua_pcall(L, narg, nres, base);
   setsignal(SIGINT, SIG_DFL);
   lua_remove(L, base);
