@@ -5,7 +5,7 @@ DESTDIR ?=
 BUILD   ?= build
 
 CC      ?= cc
-PKGS    := lua5.4 yaml-0.1 libutf8proc libedit
+PKGS    := lua5.4 yaml-0.1 libutf8proc libedit libcmark
 OPT     ?= -O2 -g
 WARN    := -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
            -Wmissing-prototypes -Wpointer-arith -Wcast-qual -Wwrite-strings
@@ -13,7 +13,7 @@ CFLAGS  ?= $(OPT)
 SAN     ?=
 ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -fPIC $(WARN) $(SAN) $(CFLAGS) \
              -Iinclude -Icore $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-LDLIBS_LIB = -lutf8proc -lstemmer
+LDLIBS_LIB = -lutf8proc -lstemmer -lcmark -lm
 LDLIBS_LUA = $(shell pkg-config --libs lua5.4 yaml-0.1 2>/dev/null || echo -llua5.4 -lyaml) -lm
 LDLIBS_CLI = $(shell pkg-config --libs libedit 2>/dev/null || echo -ledit)
 
@@ -21,7 +21,7 @@ LIB_SRC := $(wildcard core/lib/*.c)
 LUA_SRC := $(wildcard core/lua/*.c)
 CLI_SRC := $(wildcard core/cli/*.c)
 DATA_TXT := $(sort $(wildcard data/*.txt))
-LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/%.o) $(BUILD)/lexicon_data.o
+LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/%.o) $(BUILD)/lexicon_data.o $(BUILD)/gazetteer_data.o
 LUA_OBJ := $(LUA_SRC:%.c=$(BUILD)/%.o)
 CLI_OBJ := $(CLI_SRC:%.c=$(BUILD)/%.o)
 # Lua sources embedded in the binary and in lede.so (scripts/lede/*.lua).
@@ -41,7 +41,7 @@ TSAN_BIN := $(if $(TSAN_OK),$(BUILD)/tsan/test_threads)
 
 DEBS := build-essential pkg-config lua5.4 liblua5.4-dev libyaml-dev libutf8proc-dev \
         libedit-dev lua-cjson libcmocka-dev lua-busted libstemmer-dev \
-        cmark libcmark-dev
+        cmark libcmark-dev chromium
 
 .PHONY: all deps test test-unit test-lua test-cli demo eval install uninstall \
         sanitize clean help
@@ -53,7 +53,7 @@ help:
 	@echo "make deps       install missing Debian packages (needs root)"
 	@echo "make demo       run lede on the bundled sample article"
 	@echo "make test       run every test (unit, Lua, command line, REPL)"
-	@echo "make eval       score the parser on ../shared/corpus"
+	@echo "make eval       score the parser on ../shared/corpus and tests/gold (V=1)"
 	@echo "make sanitize   run the whole suite under ASan + UBSan"
 	@echo "make install    install (PREFIX=$(PREFIX), DESTDIR=...)"
 	@echo "make clean      remove build products"
@@ -87,6 +87,15 @@ $(BUILD)/lexicon_data.c: scripts/tools/embed-data.sh $(DATA_TXT)
 $(BUILD)/lexicon_data.o: $(BUILD)/lexicon_data.c
 	$(CC) $(ALL_CFLAGS) -c $< -o $@
 
+# Gazetteers from data/gazetteer/ as const hash tables (core/lib/gazetteer.h).
+GAZ_TXT := $(sort $(wildcard data/gazetteer/*.txt))
+$(BUILD)/gazetteer_data.c: scripts/tools/embed-gazetteer.lua $(GAZ_TXT)
+	@mkdir -p $(dir $@)
+	lua5.4 scripts/tools/embed-gazetteer.lua data/gazetteer > $@.tmp && mv $@.tmp $@
+
+$(BUILD)/gazetteer_data.o: $(BUILD)/gazetteer_data.c
+	$(CC) $(ALL_CFLAGS) -Wno-overlength-strings -c $< -o $@
+
 $(EMBED_C): scripts/tools/embed.lua $(EMBED_LUA)
 	@mkdir -p $(dir $@)
 	lua5.4 scripts/tools/embed.lua $(EMBED_LUA) > $@.tmp && mv $@.tmp $@
@@ -106,11 +115,14 @@ $(BUILD)/tests/%: tests/lib/%.c $(BUILD)/liblede.a
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -o $@ $< $(BUILD)/liblede.a $(LDLIBS_LIB) -lcmocka
 
-$(BUILD)/tsan/test_threads: tests/lib/test_threads.c $(LIB_SRC) $(BUILD)/lexicon_data.c
+# The core's sources and its generated word lists, all under TSan.
+TSAN_SRC := $(LIB_SRC) $(BUILD)/lexicon_data.c $(BUILD)/gazetteer_data.c
+
+$(BUILD)/tsan/test_threads: tests/lib/test_threads.c $(TSAN_SRC)
 	@mkdir -p $(dir $@)
-	$(CC) -std=c11 -D_POSIX_C_SOURCE=200809L -fsanitize=thread -O1 -g $(WARN) \
+	$(CC) -std=c11 -D_POSIX_C_SOURCE=200809L -fsanitize=thread -O1 -g $(WARN) -Wno-overlength-strings \
 	  -Iinclude -Icore $(shell pkg-config --cflags libutf8proc 2>/dev/null) -o $@ \
-	  $< $(LIB_SRC) $(BUILD)/lexicon_data.c $(LDLIBS_LIB) -lcmocka
+	  $< $(TSAN_SRC) $(LDLIBS_LIB) -lcmocka
 
 # Drives the REPL through a pseudo-terminal for tests/run.sh.
 $(BUILD)/tests/ptydrive: tests/cli/ptydrive.c
@@ -128,7 +140,7 @@ demo: deps all
 	@$(BUILD)/lede scripts/demo.lua tests/fixtures/sample.txt
 
 eval: deps all
-	@$(BUILD)/lede scripts/tools/eval.lua
+	@LEDE_EVAL_VERBOSE=$(V) $(BUILD)/lede scripts/tools/eval.lua
 
 sanitize:
 	$(MAKE) BUILD=build-san OPT="-O1 -g -fno-omit-frame-pointer" \

@@ -50,6 +50,8 @@ typedef enum {
   LEDE_BLOCK_BYLINE,       /* an author line */
   LEDE_BLOCK_BIO,          /* the author's biography */
   LEDE_BLOCK_BOILERPLATE,  /* sign-ups, share prompts, related lists, copyright */
+  LEDE_BLOCK_HEADING,      /* a heading inside the body (structured input) */
+  LEDE_BLOCK_LIST_ITEM,    /* an item of a list in the body (structured input) */
   LEDE_BLOCK_KIND_COUNT    /* number of kinds, not a kind */
 } lede_block_kind;
 
@@ -95,6 +97,42 @@ typedef struct lede_article lede_article;
 */
 lede_status lede_parse(const char *text, size_t len, const lede_options *opts,
                        lede_article **out, lede_error *err);
+
+/* A block that a reader of structured input (YAML, JSON, Markdown) has
+** already classified. */
+typedef struct {
+  lede_block_kind kind;  /* what it is */
+  const char *text;      /* UTF-8; for an image, the caption */
+  size_t text_len;       /* bytes in text */
+  const char *credit;    /* an image's credit, NUL-terminated, or NULL */
+} lede_block_input;
+
+/*
+** Build an article from classified blocks and authors instead of parsing
+** text. The article's source is made from them: block texts in order,
+** separated by blank lines, an image as "caption / credit", then, unless a
+** block is a byline or bio, each author's "By NAME" line and bio (these
+** are not blocks); every span points into that
+** source, so queries and writers work as on a parsed article. Authors'
+** strings are copied. Errors as lede_parse: LEDE_EEMPTY when no block has
+** text, LEDE_EBINARY, LEDE_ETOOBIG, LEDE_EINVAL for a bad kind or NULL.
+*/
+lede_status lede_article_build(const lede_block_input *blocks, size_t n,
+                               const lede_author *authors, size_t nauthors,
+                               const lede_options *opts, lede_article **out,
+                               lede_error *err);
+
+/* Markdown (CommonMark, parsed by cmark) as classified blocks: paragraphs,
+** headings, list items, code and HTML blocks as paragraphs, and an image
+** alone in a paragraph as an image (alt text the caption, title the
+** credit). A YAML front matter must be cut off first. On success *out is a
+** new array of *n blocks (NULL and 0 for none) that the caller frees with
+** lede_blocks_free; LEDE_ENOMEM or LEDE_EINVAL (md NULL) otherwise. */
+lede_status lede_markdown_blocks(const char *md, size_t len,
+                                 lede_block_input **out, size_t *n);
+
+/* Free blocks from lede_markdown_blocks, texts and credits included. */
+void lede_blocks_free(lede_block_input *blocks, size_t n);
 
 /* Release an article and everything reachable from it. NULL does nothing. */
 void lede_article_free(lede_article *a);
@@ -227,6 +265,32 @@ lede_status lede_article_numbers(lede_article *a, const lede_number **out,
 /* Sorted by score, highest first. */
 lede_status lede_article_keywords(lede_article *a, const lede_keyword **out,
                                   size_t *n);
+
+/* Options for lede_article_summary; zero-initialise, then set what you
+** need. Every limit set applies, so the tightest one wins. */
+typedef struct {
+  size_t sentences;  /* at most this many sentences; 0 means 3 when words
+                        and ratio are 0 too, else no count limit */
+  size_t words;      /* at most this many words in all (lede_article_words
+                        tokens); a sentence that would overflow is passed
+                        over for a shorter, lower-ranked one; 0: no budget */
+  double ratio;      /* at most this fraction of the body's sentences,
+                        rounded, at least 1; 0: none; must be in [0, 1] */
+} lede_summary_opts;
+
+/*
+** An extractive summary of the body: the most central sentences, with a
+** prior for the first ones (news puts the point first) and a penalty for
+** repeating what is already chosen. Deterministic; cost near-linear in
+** the article's length. out must have room for as many indices as
+** lede_article_sentences gives; *n gets how many were written: indices
+** into lede_article_sentences, in article order. `o` may be NULL for the
+** defaults. Returns LEDE_OK, LEDE_ENOMEM, or LEDE_EINVAL when a, out or n
+** is NULL or o->ratio is outside [0, 1]; on failure *n is 0 (when n is
+** not NULL). Nothing is cached: each call ranks afresh.
+*/
+lede_status lede_article_summary(lede_article *a, const lede_summary_opts *o,
+                                 size_t *out, size_t *n);
 
 /* Callback for the walks below: a nonzero return stops the walk. */
 typedef int (*lede_span_fn)(void *ud, lede_span span);

@@ -5,7 +5,8 @@
 # Suites: cmocka unit tests ($BUILD/tests/test_*), the thread test under
 # ThreadSanitizer ($BUILD/tsan/test_threads), busted specs
 # (tests/lua), command-line cases (tests/cli/*.cases), REPL scripts run in
-# a pseudo-terminal (tests/cli/repl/*.pty).
+# a pseudo-terminal (tests/cli/repl/*.pty), the html writer in headless
+# Chromium (tests/browser/run.lua).
 
 set -u
 cd "$(dirname "$0")/.." || exit 2
@@ -127,23 +128,38 @@ cli_suite() {
 }
 
 # One REPL script in a pty. Its header names the command ("# command:")
-# and, optionally, a line the history file must then hold ("# history:").
+# and, optionally, a line the history file must then hold ("# history:",
+# as libedit writes it: spaces as \040), a number of old entries to put
+# in it first ("# prefill:") and how many it may hold at the end
+# ("# history-max:"). The history file is a fresh $LEDE_HISTORY per
+# script, shared by the runs of one script.
 pty_case() {
   script=$1
   home=$SCRATCH/home-$(basename "$script" .pty)
   mkdir -p "$home"
   cmd=$(sed -n 's/^# command: //p' "$script")
   want=$(sed -n 's/^# history: //p' "$script")
+  fill=$(sed -n 's/^# prefill: //p' "$script")
+  max=$(sed -n 's/^# history-max: //p' "$script")
+  if [ -n "$fill" ]; then
+    { echo _HiStOrY_V2_; seq 1 "$fill" | sed 's/^/old/'; } >"$home/history"
+  fi
   # $cmd is split into words on purpose: commands take no quoting.
   # shellcheck disable=SC2086
-  if ! HOME=$home TERM=xterm PATH="$BINDIR:$PATH" \
+  if ! HOME=$home LEDE_HISTORY=$home/history TERM=xterm PATH="$BINDIR:$PATH" \
+      env -u XDG_STATE_HOME -u NO_COLOR \
       "$BUILD/tests/ptydrive" "$script" $cmd >"$LOG" 2>&1; then
     echo "  not ok - $script" >>"$SCRATCH/repl.log"
     indent <"$LOG" >>"$SCRATCH/repl.log"
     return 1
   fi
-  if [ -n "$want" ] && ! grep -q -F -x "$want" "$home/.lede_history" 2>/dev/null; then
-    echo "  not ok - $script: ~/.lede_history lacks '$want'" >>"$SCRATCH/repl.log"
+  if [ -n "$want" ] && ! grep -q -F -x "$want" "$home/history" 2>/dev/null; then
+    echo "  not ok - $script: the history file lacks '$want'" >>"$SCRATCH/repl.log"
+    return 1
+  fi
+  if [ -n "$max" ] && [ $(($(wc -l <"$home/history") - 1)) -gt "$max" ]; then
+    echo "  not ok - $script: the history file holds more than $max entries" \
+      >>"$SCRATCH/repl.log"
     return 1
   fi
   return 0
@@ -166,6 +182,23 @@ repl_suite() {
   cat "$SCRATCH/repl.log"
 }
 
+# tests/browser/run.lua ends with its own "N passed, N failed" line.
+browser_suite() {
+  (sanitizer_env; BUILD=$BUILD "$BUILD/lede" tests/browser/run.lua) >"$LOG" 2>&1
+  line=$(tail -n 1 "$LOG")
+  p=$(echo "$line" | sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed$/\1/p')
+  f=$(echo "$line" | sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed$/\2/p')
+  if [ -z "$p" ]; then
+    tally "browser (chromium)" 0 1
+    indent <"$LOG"
+    return
+  fi
+  tally "browser (chromium)" "$p" "$f"
+  if [ "$f" != 0 ]; then
+    grep '^not ok' "$LOG" | indent
+  fi
+}
+
 if [ ! -d ../shared ]; then
   echo "note: ../shared is absent: the corpus tests are skipped"
 fi
@@ -174,5 +207,6 @@ tsan_suite
 lua_suite
 cli_suite
 repl_suite
+browser_suite
 echo "$PASSED passed, $FAILED failed"
 [ "$FAILED" = 0 ]

@@ -1,7 +1,8 @@
 /*
 ** cli.h: what the files of the lede host (core/cli) share with each other.
 ** main.c parses the command line and runs everything under lua_pcall;
-** run.c loads articles and runs scripts; repl.c is the interactive loop;
+** run.c loads articles and runs scripts; repl.c is the interactive loop,
+** with complete.c (Tab) and commands.c (':' commands) behind repl.h;
 ** output.c renders -t formats and writes -o files atomically.
 */
 #ifndef LEDE_CLI_H
@@ -61,9 +62,9 @@ int lede_cli_docall(lua_State *L, int narg, int nres, int traceback);
 void lede_cli_pushmodule(lua_State *L);
 
 /* Load the article named `name` ("-" is standard input) within
-** --max-input and push it; on failure print why, push nothing and return
-** 0. */
-int lede_cli_load(lua_State *L, const lede_cli *cli, const char *name);
+** --max-input (and --allow-empty) and push it; on failure print why, push
+** nothing and return 0. */
+int lede_cli_load(lua_State *L, const char *name);
 
 /* Run the compiled chunks (the array at stack index `chunks`) once per
 ** article with the global `article` bound, then write the -t output
@@ -73,6 +74,10 @@ int lede_cli_run(lua_State *L, const lede_cli *cli, int chunks);
 /* Bind the articles of the command line to `article`, the last one
 ** winning, for the REPL (run.c). Returns an exit status. */
 int lede_cli_bind(lua_State *L, const lede_cli *cli);
+
+/* Add the global 'article', if a table, to the articles the REPL lists
+** in :articles (commands.c). */
+void lede_cli_remember(lua_State *L);
 
 /* Run the REPL: libedit when standard input is a terminal, plain lines
 ** otherwise. Returns an exit status. */

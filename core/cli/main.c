@@ -37,7 +37,7 @@ static const char help[] =
   "  -t FORMAT      print each article as FORMAT: json, yaml or any\n"
   "                 lede.writers.FORMAT (the dumps leave out 'source')\n"
   "  -o FILE        write the -t output to FILE atomically (one article)\n"
-  "  -i             open the REPL after the code has run\n"
+  "  -i             open the REPL after the code has run (or failed)\n"
   "  --traceback    show a full traceback when a script fails\n"
   "  --sandbox      run untrusted code: no io, no os but time/clock/date,\n"
   "                 no debug, no C modules, no binary chunks, no __gc\n"
@@ -53,12 +53,20 @@ static const char help[] =
   "\n"
   "A first argument ending in .lua is the script; the rest are articles.\n"
   "arg[0] is the script, arg[1..] the articles. LUA_PATH and LUA_CPATH\n"
-  "work as in lua. History is kept in ~/.lede_history.\n"
+  "work as in lua.\n"
+  "\n"
+  "In the REPL: Tab completes names, fields, methods, files and commands;\n"
+  ":help [NAME] is the API reference; :open FILE, :articles, :save FILE\n"
+  "[FORMAT], :reload, :time EXPR, :set depth|items|chars N, :quit. Ctrl-C\n"
+  "stops a running line or clears the typed one; Ctrl-D leaves. History:\n"
+  "$LEDE_HISTORY, else $XDG_STATE_HOME/lede/history, else ~/.lede_history.\n"
+  "NO_COLOR turns colours off.\n"
   "\n"
   "Exit status: 0 success, 1 a script error, 2 bad usage or unreadable input.\n"
   "\n"
   "Examples:\n"
   "  lede story.txt                          explore story.txt in the REPL\n"
+  "  lede -i count.lua story.txt             run count.lua, then the REPL\n"
   "  lede -e 'print(article.title)' *.txt    print every title\n"
   "  lede count.lua a.txt b.txt              run count.lua on each article\n"
   "  lede -t json - < story.txt              an article from stdin as JSON\n"
@@ -461,7 +469,9 @@ static int pmain(lua_State *L) {
     sandbox(L);
   if (lua_rawlen(L, chunks) > 0 || cli->format) {
     status = lede_cli_run(L, cli, chunks);
-    if (status != LEDE_EXIT_SCRIPT && cli->interactive) {
+    /* After a failed script too: the REPL is where one looks at what
+    ** it left behind, 'article' still bound where it stopped. */
+    if (cli->interactive) {
       int repl = lede_cli_repl(L);
       status = status ? status : repl;
     }

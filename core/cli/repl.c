@@ -1,39 +1,64 @@
 /*
 ** repl.c: the interactive loop, lua.c's doREPL with lede's prompt and
-** values shown through lede.inspect. On a terminal it uses libedit and
-** keeps ~/.lede_history; otherwise it reads plain lines without prompts.
+** values shown through lede.inspect. On a terminal it edits lines with
+** libedit (Tab in complete.c), keeps a history file and takes Ctrl-C at
+** the prompt as "clear the line"; otherwise it reads plain lines without
+** prompts. Lines starting with ':' are commands (commands.c).
 */
+#include <errno.h>
+#include <limits.h>
+#include <locale.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
-
-#include <editline/readline.h>
+#include <wchar.h>
 
 #include <lua.h>
 #include <lauxlib.h>
 
 #include "cli/cli.h"
+#include "cli/repl.h"
 
 /* Entries kept in the history file: enough to find last week's lines,
 ** few enough to rewrite the whole file after every line. */
 #define HISTORY_MAX 1000
 
-#define HISTORY_FILE ".lede_history"
-
-/* Longest history path and prompt we build (longer names are cut). */
-#define HISTORY_PATH_MAX 4096
-#define PROMPT_MAX 80
+/* How values are shown at first; :set changes them. The string cut keeps
+** a long paragraph readable while article.source no longer floods the
+** screen. */
+#define SHOW_DEPTH 6
+#define SHOW_ITEMS 50
+#define SHOW_CHARS 500
 
 /* What luaL_loadbuffer says at the end of an unfinished chunk. */
 #define EOFMARK "<eof>"
 #define MARKLEN (sizeof(EOFMARK) - 1)
 
-/* The loop's settings, fixed when it starts. */
-typedef struct {
-  int tty;                         /* stdin is a terminal: edit, prompt */
-  char history[HISTORY_PATH_MAX];  /* history file, or "" for none */
-} repl;
+/* What reading a line gave (pushline). */
+#define LINE_EOF 0          /* end of input: leave */
+#define LINE_READ 1         /* a line, pushed */
+#define LINE_INTERRUPT (-1) /* Ctrl-C at the prompt: drop what was typed */
+
+/* Set by the SIGINT handler while the editor waits for a line. */
+static volatile sig_atomic_t interrupted = 0;
+
+static void oninterrupt(int sig) {
+  (void)sig;
+  interrupted = 1;
+}
+
+/* Catch Ctrl-C while the editor reads: without SA_RESTART the read
+** fails with EINTR and el_gets returns. The default comes back after. */
+static void catchinterrupt(int on) {
+  struct sigaction sa;
+  memset(&sa, 0, sizeof sa);
+  sa.sa_handler = on ? oninterrupt : SIG_DFL;
+  sigemptyset(&sa.sa_mask);
+  sigaction(SIGINT, &sa, NULL);
+}
 
 /* "lede[NAME]> " for the article bound now (NAME: the file's base name
 ** without extension), "lede> " with none, ">> " on continuation lines. */
@@ -60,19 +85,71 @@ static void makeprompt(lua_State *L, int firstline, char *buf, size_t size) {
   lua_pop(L, 2);
 }
 
-/* Read one line, newline dropped, and push it; 0 at the end of input. */
-static int pushline(lua_State *L, const repl *r, int firstline) {
-  luaL_Buffer b;
-  char *line;
-  if (r->tty) {
-    char prompt[PROMPT_MAX];
-    makeprompt(L, firstline, prompt, sizeof prompt);
-    if ((line = readline(prompt)) == NULL)
-      return 0;
-    lua_pushstring(L, line);  /* as lua.c: freed right after the copy */
-    free(line);
+/*
+** libedit's key reader, made to see Ctrl-C: the signal can arrive while
+** a key is already waiting, and then read() returns the key rather than
+** failing, so the flag is checked around every read. Bytes are decoded
+** as the locale says; one that is not a character is passed on as is.
+*/
+static int getkey(EditLine *el, wchar_t *wc) {
+  char buf[MB_LEN_MAX];
+  size_t n = 0;
+  (void)el;
+  for (;;) {
+    mbstate_t st;
+    ssize_t got;
+    size_t r;
+    if (interrupted)
+      return errno = EINTR, -1;
+    got = read(STDIN_FILENO, buf + n, 1);
+    if (interrupted)
+      return errno = EINTR, -1;
+    if (got < 0 && errno == EINTR)
+      continue;
+    if (got <= 0)
+      return got == 0 ? 0 : -1;
+    n++;
+    memset(&st, 0, sizeof st);
+    r = mbrtowc(wc, buf, n, &st);
+    if (r == (size_t)-2 && n < sizeof buf)
+      continue;  /* more bytes of the character to come */
+    if (r == (size_t)-1 || r == (size_t)-2)
+      *wc = (wchar_t)(unsigned char)buf[0];
     return 1;
   }
+}
+
+static char *prompt(EditLine *el) {
+  lede_repl *r;
+  el_get(el, EL_CLIENTDATA, &r);
+  return r->prompt;
+}
+
+/* Read a line from the editor, newline dropped, and push it. */
+static int edittty(lede_repl *r, int firstline) {
+  const char *line;
+  int n;
+  makeprompt(r->L, firstline, r->prompt, sizeof r->prompt);
+  interrupted = 0;
+  catchinterrupt(1);
+  line = el_gets(r->el, &n);
+  catchinterrupt(0);
+  if (line == NULL) {
+    if (!interrupted && !(n < 0 && errno == EINTR))
+      return LINE_EOF;
+    fputs("\n", stdout);  /* the abandoned line stays on screen */
+    fflush(stdout);
+    return LINE_INTERRUPT;
+  }
+  if (n > 0 && line[n - 1] == '\n')
+    n--;
+  lua_pushlstring(r->L, line, (size_t)n);
+  return LINE_READ;
+}
+
+/* Read a plain line (no terminal), newline dropped, and push it. */
+static int readplain(lua_State *L) {
+  luaL_Buffer b;
   luaL_buffinit(L, &b);
   for (;;) {
     char *p = luaL_prepbuffer(&b);
@@ -84,23 +161,28 @@ static int pushline(lua_State *L, const repl *r, int firstline) {
     if (n > 0 && p[n - 1] == '\n') {
       luaL_buffsub(&b, 1);
       luaL_pushresult(&b);
-      return 1;
+      return LINE_READ;
     }
   }
   luaL_pushresult(&b);  /* a last line without newline still counts */
   if (lua_rawlen(L, -1) > 0)
-    return 1;
+    return LINE_READ;
   lua_pop(L, 1);
-  return 0;
+  return LINE_EOF;
+}
+
+static int pushline(lede_repl *r, int firstline) {
+  return r->el ? edittty(r, firstline) : readplain(r->L);
 }
 
 /* Keep a finished statement in the history file. */
-static void saveline(const repl *r, const char *line) {
-  if (!r->tty || line[0] == '\0')
+static void saveline(const lede_repl *r, const char *line) {
+  HistEvent ev;
+  if (r->hist == NULL || line[strspn(line, " \t")] == '\0')
     return;
-  add_history(line);
+  history(r->hist, &ev, H_ENTER, line);
   if (r->history[0] != '\0')
-    write_history(r->history);
+    history(r->hist, &ev, H_SAVE, r->history);
 }
 
 /* The chunk failed to compile only because it is not finished yet. */
@@ -116,49 +198,41 @@ static int incomplete(lua_State *L, int status) {
   return 0;
 }
 
-/* Try the line (at index 1) as an expression: "return " .. line. */
-static int addreturn(lua_State *L, const repl *r) {
-  const char *line = lua_tostring(L, 1);
-  const char *retline = lua_pushfstring(L, "return %s;", line);
+int lede_repl_compile(lua_State *L, const char *code, size_t len) {
+  const char *retline = lua_pushfstring(L, "return %s;", code);
   int status = lede_cli_loadbuffer(L, retline, strlen(retline), "=stdin");
-  if (status == LUA_OK) {
-    lua_remove(L, -2);  /* the "return" line */
-    saveline(r, line);
-  }
-  else
-    lua_pop(L, 2);  /* the error and the "return" line */
-  return status;
+  lua_remove(L, -2);  /* the "return" line */
+  if (status == LUA_OK)
+    return status;
+  lua_pop(L, 1);
+  return lede_cli_loadbuffer(L, code, len, "=stdin");
 }
 
-/* Read more lines while the statement at index 1 is unfinished. */
-static int multiline(lua_State *L, const repl *r) {
+/* Compile the statement at index 1, reading more lines while it is
+** unfinished. Pushes the function or the error; LINE_INTERRUPT (nothing
+** pushed) when Ctrl-C dropped it. */
+static int loadchunk(lede_repl *r) {
+  lua_State *L = r->L;
   for (;;) {
     size_t len;
-    const char *line = lua_tolstring(L, 1, &len);
-    int status = lede_cli_loadbuffer(L, line, len, "=stdin");
-    if (!incomplete(L, status) || !pushline(L, r, 0)) {
-      saveline(r, line);
+    const char *code = lua_tolstring(L, 1, &len);
+    int status = lede_repl_compile(L, code, len), got;
+    if (!incomplete(L, status)) {
+      saveline(r, code);
       return status;
     }
+    if ((got = pushline(r, 0)) == LINE_INTERRUPT)
+      return saveline(r, code), LINE_INTERRUPT;
+    if (got == LINE_EOF)  /* compile it once more for the message */
+      return saveline(r, code), lede_cli_loadbuffer(L, code, len, "=stdin");
     lua_pushliteral(L, "\n");
     lua_insert(L, -2);
-    lua_concat(L, 3);  /* line, "\n", next line */
+    lua_concat(L, 3);  /* code, "\n", next line: index 1 again */
   }
 }
 
-/* Read and compile one statement; -1 at the end of input. */
-static int loadline(lua_State *L, const repl *r) {
-  int status;
-  lua_settop(L, 0);
-  if (!pushline(L, r, 1))
-    return -1;
-  if ((status = addreturn(L, r)) != LUA_OK)
-    status = multiline(L, r);
-  lua_remove(L, 1);
-  return status;
-}
-
-/* show(...): print every value through lede.inspect, one per line. */
+/* show(...): print every value through lede.inspect, one per line; the
+** options table is upvalue 1. */
 static int show(lua_State *L) {
   int i, n = lua_gettop(L);
   lede_cli_pushmodule(L);
@@ -169,7 +243,8 @@ static int show(lua_State *L) {
     if (lua_isfunction(L, n + 2)) {
       lua_pushvalue(L, n + 2);
       lua_pushvalue(L, i);
-      lua_call(L, 1, 1);
+      lua_pushvalue(L, lua_upvalueindex(1));
+      lua_call(L, 2, 1);
       s = luaL_tolstring(L, -1, &len);
     }
     else
@@ -183,66 +258,156 @@ static int show(lua_State *L) {
   return 0;
 }
 
-/* Print the values a statement returned, under protection. */
-static int showresults(lua_State *L) {
-  int n = lua_gettop(L);
+/* Push lede.inspect's options as the session's settings say. */
+static void pushoptions(const lede_repl *r) {
+  lua_State *L = r->L;
+  lua_createtable(L, 0, 4);
+  lua_pushinteger(L, r->depth);
+  lua_setfield(L, -2, "depth");
+  lua_pushinteger(L, r->items);
+  lua_setfield(L, -2, "items");
+  lua_pushinteger(L, r->chars);
+  lua_setfield(L, -2, "chars");
+  lua_pushboolean(L, r->color);
+  lua_setfield(L, -2, "color");
+}
+
+int lede_repl_show(lede_repl *r, int n) {
+  lua_State *L = r->L;
+  int base = lua_gettop(L) - n;
   if (n == 0)
     return LUA_OK;
-  lua_pushcfunction(L, show);
-  lua_insert(L, 1);
+  lua_pushvalue(L, base + 1);
+  lua_setglobal(L, "_");
+  pushoptions(r);
+  lua_pushcclosure(L, show, 1);
+  lua_insert(L, base + 1);
   return lede_cli_docall(L, n, 0, 0);
+}
+
+/* One line of input and whatever it asks; returns 1, or 0 when it
+** failed and has said why. */
+static int doline(lede_repl *r) {
+  lua_State *L = r->L;
+  int status;
+  if (lede_repl_iscommand(lua_tostring(L, 1))) {
+    saveline(r, lua_tostring(L, 1));
+    return lede_repl_command_run(r);
+  }
+  if ((status = loadchunk(r)) == LINE_INTERRUPT)
+    return 1;
+  lua_remove(L, 1);  /* the line */
+  if (status == LUA_OK)
+    status = lede_cli_docall(L, 0, LUA_MULTRET, 1);
+  if (status == LUA_OK)
+    status = lede_repl_show(r, lua_gettop(L));
+  return lede_cli_report(L, status) == LUA_OK;
 }
 
 /* The loop, in its own C frame so that lua_settop(L, 0) is ours. */
 static int doREPL(lua_State *L) {
-  const repl *r = lua_touserdata(L, 1);
-  int status, failed = 0;
-  while ((status = loadline(L, r)) != -1) {
-    if (status == LUA_OK)
-      status = lede_cli_docall(L, 0, LUA_MULTRET, 1);
-    if (status == LUA_OK)
-      status = showresults(L);
-    if (status != LUA_OK)
-      failed = 1, lede_cli_report(L, status);
+  lede_repl *r = lua_touserdata(L, 1);
+  int got, failed = 0;
+  while (!r->quit) {
+    lua_settop(L, 0);
+    if ((got = pushline(r, 1)) == LINE_EOF)
+      break;
+    if (got == LINE_INTERRUPT)
+      continue;
+    if (!doline(r))
+      failed = 1;
   }
   lua_settop(L, 0);
-  if (r->tty)
+  if (r->el && !r->quit)
     fputs("\n", stdout);
   fflush(stdout);
   lua_pushboolean(L, failed);
   return 1;
 }
 
-/* Set up libedit and read the old history. */
-static void openhistory(repl *r) {
+/* The history file: $LEDE_HISTORY (empty: none), else
+** $XDG_STATE_HOME/lede/history, else ~/.lede_history. */
+static void historypath(lede_repl *r) {
+  const char *env = getenv("LEDE_HISTORY");
+  const char *state = getenv("XDG_STATE_HOME");
   const char *home = getenv("HOME");
-  r->history[0] = '\0';
-  rl_readline_name = "lede";  /* for ~/.editrc sections */
-  using_history();
-  stifle_history(HISTORY_MAX);
-  if (home == NULL || home[0] == '\0')
-    return;
-  if ((size_t)snprintf(r->history, sizeof r->history, "%s/%s", home,
-                       HISTORY_FILE) >= sizeof r->history) {
-    r->history[0] = '\0';
-    return;
+  size_t size = sizeof r->history;
+  int n = -1;
+  if (env != NULL)
+    n = snprintf(r->history, size, "%s", env);
+  else if (state != NULL && state[0] != '\0') {
+    n = snprintf(r->history, size, "%s/lede", state);
+    if (n >= 0 && (size_t)n < size)
+      mkdir(r->history, 0700);  /* an error shows when saving fails */
+    n = snprintf(r->history, size, "%s/lede/history", state);
   }
-  read_history(r->history);
+  else if (home != NULL && home[0] != '\0')
+    n = snprintf(r->history, size, "%s/.lede_history", home);
+  if (n < 0 || (size_t)n >= size)
+    r->history[0] = '\0';
+}
+
+/* Set up libedit, Tab and the old history. */
+static void openeditor(lede_repl *r) {
+  HistEvent ev;
+  setlocale(LC_CTYPE, "");  /* UTF-8 input edits as characters */
+  r->hist = history_init();
+  history(r->hist, &ev, H_SETSIZE, HISTORY_MAX);
+  history(r->hist, &ev, H_SETUNIQUE, 1);
+  historypath(r);
+  if (r->history[0] != '\0')
+    history(r->hist, &ev, H_LOAD, r->history);
+  r->el = el_init("lede", stdin, stdout, stderr);
+  el_set(r->el, EL_CLIENTDATA, r);
+  el_set(r->el, EL_EDITOR, "emacs");
+  el_set(r->el, EL_PROMPT, prompt);
+  el_set(r->el, EL_GETCFN, getkey);
+  el_set(r->el, EL_HIST, history, r->hist);
+  /* The wide calls: el_set copies the name and help of EL_ADDFN and
+  ** never frees them (a leak under ASan); el_wset keeps our constants. */
+  el_wset(r->el, EL_ADDFN, L"lede-complete",
+          L"complete names, fields, methods, files and commands",
+          lede_repl_complete);
+  el_wset(r->el, EL_BIND, L"^I", L"lede-complete", (wchar_t *)NULL);
+  el_source(r->el, NULL);  /* ~/.editrc may rebind keys */
+}
+
+static void closeeditor(lede_repl *r) {
+  if (r->el)
+    el_end(r->el);
+  if (r->hist)
+    history_end(r->hist);
+}
+
+/* Colours for a terminal, unless NO_COLOR is set (no-color.org). */
+static int wantcolor(void) {
+  const char *no = getenv("NO_COLOR");
+  return isatty(STDOUT_FILENO) && (no == NULL || no[0] == '\0');
 }
 
 int lede_cli_repl(lua_State *L) {
-  repl r;
+  lede_repl r;
   int failed;
-  r.tty = isatty(STDIN_FILENO);
-  if (r.tty) {
-    openhistory(&r);
+  memset(&r, 0, sizeof r);
+  r.L = L;
+  r.depth = SHOW_DEPTH;
+  r.items = SHOW_ITEMS;
+  r.chars = SHOW_CHARS;
+  r.color = wantcolor();
+  lede_cli_remember(L);
+  if (isatty(STDIN_FILENO)) {
+    openeditor(&r);
     printf("%s  Ctrl-D leaves\n", LEDE_CLI_VERSION);
   }
   lua_pushcfunction(L, doREPL);
   lua_pushlightuserdata(L, &r);
-  lua_call(L, 1, 1);
+  if (lua_pcall(L, 1, 1, 0) != LUA_OK) {  /* out of memory, say */
+    closeeditor(&r);
+    return lua_error(L);
+  }
+  closeeditor(&r);
   failed = lua_toboolean(L, -1);
   lua_pop(L, 1);
   /* Piped lines are a script: a failed one must show in the status. */
-  return failed && !r.tty ? LEDE_EXIT_SCRIPT : LEDE_EXIT_OK;
+  return failed && r.el == NULL ? LEDE_EXIT_SCRIPT : LEDE_EXIT_OK;
 }

@@ -42,6 +42,10 @@ static void readall(lua_State *L, FILE *f, size_t limit) {
   }
 }
 
+/* The command line's options, for articles the REPL's :open loads too;
+** set by lede_cli_run and lede_cli_bind, which come first. */
+static const lede_cli *options = NULL;
+
 /* Push the text of article `name` ("-": standard input), or nil and why. */
 static void readarticle(lua_State *L, const lede_cli *cli, const char *name) {
   FILE *f = strcmp(name, "-") == 0 ? stdin : fopen(name, "rb");
@@ -84,7 +88,9 @@ static void warn(lua_State *L, const char *display) {
   lua_pop(L, 1);
 }
 
-int lede_cli_load(lua_State *L, const lede_cli *cli, const char *name) {
+int lede_cli_load(lua_State *L, const char *name) {
+  static const lede_cli defaults = {.max_input = LEDE_MAX_INPUT_DEFAULT};
+  const lede_cli *cli = options ? options : &defaults;
   int top = lua_gettop(L);
   const char *display = strcmp(name, "-") == 0 ? "stdin" : name;
   parse(L, cli, name);
@@ -118,7 +124,7 @@ static int runone(lua_State *L, const lede_cli *cli, int chunks,
   int status;
   if (name == NULL)
     lua_pushnil(L);
-  else if (!lede_cli_load(L, cli, name))
+  else if (!lede_cli_load(L, name))
     return LEDE_EXIT_USAGE;
   lua_setglobal(L, "article");
   status = runchunks(L, chunks, cli->traceback);
@@ -130,6 +136,7 @@ static int runone(lua_State *L, const lede_cli *cli, int chunks,
 
 int lede_cli_run(lua_State *L, const lede_cli *cli, int chunks) {
   int i, status = LEDE_EXIT_OK;
+  options = cli;
   if (cli->first >= cli->argc)
     return runone(L, cli, chunks, NULL);
   /* An unreadable article does not stop the others (grep's way); a
@@ -146,9 +153,12 @@ int lede_cli_run(lua_State *L, const lede_cli *cli, int chunks) {
 
 int lede_cli_bind(lua_State *L, const lede_cli *cli) {
   int i, status = LEDE_EXIT_OK;
+  options = cli;
   for (i = cli->first; i < cli->argc; i++) {
-    if (lede_cli_load(L, cli, cli->argv[i]))
+    if (lede_cli_load(L, cli->argv[i])) {
       lua_setglobal(L, "article");
+      lede_cli_remember(L);
+    }
     else
       status = LEDE_EXIT_USAGE;
   }

@@ -89,7 +89,8 @@ const char *lede_article_warning(const lede_article *a, size_t *offset) {
 
 const char *lede_block_kind_name(lede_block_kind kind) {
   static const char *const names[LEDE_BLOCK_KIND_COUNT] = {
-    "title", "subtitle", "image", "paragraph", "byline", "bio", "boilerplate"
+    "title", "subtitle", "image", "paragraph", "byline", "bio", "boilerplate",
+    "heading", "list_item"
   };
   if ((int)kind < 0 || kind >= LEDE_BLOCK_KIND_COUNT) return NULL;
   return names[kind];

@@ -31,6 +31,7 @@ struct lede_article {
   size_t nwords;
   lede_entity *entities[2];
   size_t nentities[2];
+  struct lede_entity_index *entity_index;  /* for lede_entities_resolve */
   lede_quote *quotes;
   size_t nquotes;
   lede_number *numbers;

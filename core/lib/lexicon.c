@@ -9,6 +9,7 @@
 /* Promo phrases say where they may stand (data/promo.txt). */
 #define PROMO_START_MAXWORDS 40
 #define PROMO_ANYWHERE_MAXWORDS 30
+#define PROMO_BRACKET_MAXWORDS 150
 
 static int lower(int c) {
   return c >= 'A' && c <= 'Z' ? c + 32 : c;
@@ -77,6 +78,10 @@ static void trim(const char **s, size_t *len) {
 
 int lede_lex_promo_line(const char *s, size_t len, size_t words) {
   const char *const *e;
+  /* A wire sign-off in brackets lists many names: "(Additional reporting
+  ** by A, B, C ... ; Editing by D)" is as long as it needs. */
+  size_t startmax = len > 1 && s[0] == '(' && s[len - 1] == ')'
+                    ? PROMO_BRACKET_MAXWORDS : PROMO_START_MAXWORDS;
   trim(&s, &len);
   for (e = lede_lex_promo; *e != NULL; e++) {
     const char *p = *e + 1;
@@ -86,7 +91,7 @@ int lede_lex_promo_line(const char *s, size_t len, size_t words) {
       if (n == len && sameci(s, p, n)) return 1;
       break;
     case '^':
-      if (words <= PROMO_START_MAXWORDS && matchat(s, len, 0, p, n)) return 1;
+      if (words <= startmax && matchat(s, len, 0, p, n)) return 1;
       break;
     case '*':
       if (words <= PROMO_ANYWHERE_MAXWORDS && findin(p, n, s, len)) return 1;

@@ -42,6 +42,12 @@ void lede_query_open(lua_State *L, int methods, int module);
 /* sandbox.c: add lede.sandbox to the table on top. */
 void lede_sandbox_open(lua_State *L);
 
+/* summary.c: add article:summary to the method table at `methods`. */
+void lede_summary_open(lua_State *L, int methods);
+
+/* build.c: add lede.build to the module table on top. */
+void lede_build_open(lua_State *L);
+
 /* yaml.c: push the lede.yaml table. */
 void lede_yaml_open(lua_State *L);
 

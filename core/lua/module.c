@@ -68,10 +68,17 @@ int luaopen_lede(lua_State *L)
   lua_createtable(L, 0, 8);
   lede_parse_open(L);
   lede_sandbox_open(L);
+  lede_build_open(L);
+  lede_require_script(L, "lede.readers");      /* lede, readers */
+  lua_getfield(L, -1, "install");
+  lua_pushvalue(L, -3);
+  lua_call(L, 1, 0);
+  lua_pop(L, 1);
   lua_pushliteral(L, LEDE_VERSION);
   lua_setfield(L, -2, "version");
   open_article(L);
   lede_query_open(L, -1, -2);
+  lede_summary_open(L, -1);
   lua_setfield(L, -2, "Article");
   lede_yaml_open(L);
   lua_setfield(L, -2, "yaml");

@@ -242,10 +242,10 @@ static int lb_quotes(lua_State *L)
   size_t n, ne;
   if (!lua_isnoneornil(L, 2)) {
     luaL_checktype(L, 2, LUA_TTABLE);
-    lua_getfield(L, 2, "speaker");
-    want = lua_isnil(L, -1) ? NULL : luaL_checkstring(L, -1);
-    luaL_argcheck(L, want == NULL || lua_type(L, -1) == LUA_TSTRING, 2,
+    int t = lua_getfield(L, 2, "speaker");
+    luaL_argcheck(L, t == LUA_TNIL || t == LUA_TSTRING, 2,
                   "option 'speaker' must be a string");
+    want = lua_tostring(L, -1);
   }
   check(L, lede_article_entities(a, 0, &es, &ne));
   check(L, lede_article_quotes(a, &qs, &n));

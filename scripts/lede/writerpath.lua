@@ -22,6 +22,7 @@ local function dirs()
   local list = {}
   for dir in gmatch(getenv("LEDE_PATH") or "", "[^:]+") do list[#list + 1] = dir end
   local config = getenv("XDG_CONFIG_HOME")
+  if config == "" then config = nil end
   if not config and getenv("HOME") then config = getenv("HOME") .. "/.config" end
   if config then list[#list + 1] = config .. "/lede/writers" end
   return list

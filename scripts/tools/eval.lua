@@ -1,14 +1,30 @@
--- eval.lua: score lede's parser on the shared corpus against its index.
--- Usage: lede scripts/tools/eval.lua [CORPUS_DIR]   (make eval)
+-- eval.lua: score lede's parser on the shared corpus against its index,
+-- then its quotes and entities against the hand-made tests/gold files,
+-- then its summaries against human highlights (eval-summary.lua).
+-- Usage: make eval [V=1]   or   lua5.4 scripts/tools/eval.lua [-v] [CORPUS_DIR]
 -- index.tsv is noisy (see the corpus README): its title and authors come
 -- from page metadata, often not printed in the text. So every figure is
 -- also given over the articles where the value does appear in the text.
+-- -v (or LEDE_EVAL_VERBOSE=1) adds per-file gold counts.
 
-local lede = require "lede"
 local io, os, string, table = io, os, string, table
 local fmt = string.format
 
-local dir = arg and arg[1] or "../shared/corpus"
+-- The score module and the gold files sit beside this script, wherever
+-- it is run from; a stock lua5.4 finds lede.so in the build.
+local here = (arg and arg[0] or ""):match("^(.*)/[^/]*$") or "."
+package.path = here .. "/?.lua;" .. package.path
+package.cpath = package.cpath .. ";" .. here .. "/../../build/?.so"
+local lede = require "lede"
+local score = require "score"
+local root = here == "scripts/tools" and "" or
+             (here:match("^(.*/)scripts/tools$") or here .. "/../../")
+local GOLD = root .. "tests/gold"
+
+local dir, verbose = "../shared/corpus", os.getenv("LEDE_EVAL_VERBOSE") == "1"
+for _, a in ipairs(arg or {}) do
+  if a == "-v" then verbose = true else dir = a end
+end
 
 local function readfile(path)
   local f = io.open(path, "rb")
@@ -169,10 +185,139 @@ local function report()
   print(table.concat(out, "\n"))
 end
 
+-- Gold part: quotes and entities against tests/gold/NNN.gold.
+
+local CATEGORIES = {
+  {key = "quotes", label = "quotes", goal = 0.95},
+  {key = "speaker", label = "quotes+speaker", goal = 0.90},
+  {key = "person", label = "people", goal = 0.85},
+  {key = "place", label = "places", goal = 0.80},
+  {key = "organization", label = "organizations", goal = 0.70},
+}
+
+-- An analysis method of the article, or nil with why not: the methods
+-- may be missing (an older build) or fail on one article.
+local function analysis(a, name)
+  if type(a[name]) ~= "function" then return nil, "not available" end
+  local ok, r = pcall(a[name], a)
+  if not ok then return nil, "failed: " .. tostring(r) end
+  if type(r) ~= "table" then return nil, "returned " .. type(r) end
+  return r
+end
+
+local SHORT = {person = "people", place = "places", organization = "orgs"}
+
+local function num(x)
+  return x and fmt("%.2f", x) or "   -"
+end
+
+local function counts(c)
+  return fmt("%d/%d/%d", c.tp or 0, c.pred or 0, c.gold or 0)
+end
+
+-- scoregold(gold, a, T, G) -> one line of per-file counts; adds to the
+-- totals T[category] = {tp, pred, gold} and notes failures in G.
+local function scoregold(gold, a, T, G)
+  local parts = {}
+  local qs, qerr = analysis(a, "quotes")
+  if qs then
+    local c = score.quotes(gold, qs)
+    score.add(T.quotes, {tp = c.tp, pred = c.pred, gold = c.gold})
+    score.add(T.speaker, {tp = c.tp_speaker, pred = c.pred, gold = c.gold})
+    parts[#parts + 1] = fmt("quotes %s  +speaker %s", counts(c),
+                            counts({tp = c.tp_speaker, pred = c.pred, gold = c.gold}))
+  else
+    G.quotes = G.quotes or qerr
+  end
+  local es, eerr = analysis(a, "entities")
+  if es then
+    for _, k in ipairs({"person", "place", "organization"}) do
+      local c = score.entities(gold, es, k)
+      score.add(T[k], c)
+      parts[#parts + 1] = fmt("%s %s", SHORT[k], counts(c))
+    end
+  else
+    G.entities = G.entities or eerr
+  end
+  return table.concat(parts, "  ")
+end
+
+local function goldreport(T, G, n, sizes)
+  local out = {
+    fmt("gold: %s, %d articles (%s)", GOLD, n, sizes),
+    "  category           P     R    F1   tp / pred / gold   goal F1",
+  }
+  for _, cat in ipairs(CATEGORIES) do
+    local missing = G.entities
+    if cat.key == "quotes" or cat.key == "speaker" then missing = G.quotes end
+    if missing then
+      out[#out + 1] = fmt("  %s: %s", cat.label, missing)
+    else
+      local c = T[cat.key]
+      local p, r, f = score.prf(c.tp, c.pred, c.gold)
+      out[#out + 1] = fmt("  %-15s %s  %s  %s  %4d / %4d / %4d   >= %.2f%s",
+                          cat.label, num(p), num(r), num(f), c.tp, c.pred, c.gold,
+                          cat.goal, (f or 0) >= cat.goal and "  met" or "")
+    end
+  end
+  if G.quotes and G.entities then
+    out = {out[1], "  quotes: " .. G.quotes, "  entities: " .. G.entities}
+  end
+  print(table.concat(out, "\n"))
+end
+
+local function gold()
+  if not readfile(dir .. "/index.tsv") then
+    print(fmt("gold: skipped: %s not found (../shared absent)", dir))
+    return
+  end
+  local T, G, files = {}, {}, {}
+  for _, cat in ipairs(CATEGORIES) do T[cat.key] = {tp = 0, pred = 0, gold = 0} end
+  local all = {quotes = {}, entities = {}}
+  for n = 0, 999 do
+    local id = fmt("%03d", n)
+    local text = readfile(fmt("%s/%s.gold", GOLD, id))
+    if text then
+      local g, err = score.parse(text)
+      local a, lerr
+      if g then a, lerr = lede.load(fmt("%s/%s.txt", dir, id)) end
+      if not g then
+        io.stderr:write(fmt("eval: %s/%s.gold: %s\n", GOLD, id, err))
+        S.failed = S.failed + 1
+      elseif not a then
+        io.stderr:write(fmt("eval: %s\n", lerr))
+        S.failed = S.failed + 1
+      else
+        for _, q in ipairs(g.quotes) do all.quotes[#all.quotes + 1] = q end
+        for _, e in ipairs(g.entities) do all.entities[#all.entities + 1] = e end
+        files[#files + 1] = fmt("  %s  %s", id, scoregold(g, a, T, G))
+      end
+    end
+  end
+  if #files == 0 then
+    print(fmt("gold: no gold files in %s", GOLD))
+    return
+  end
+  goldreport(T, G, #files, score.describe(all))
+  if verbose and not (G.quotes and G.entities) then
+    print("  per file (tp/pred/gold):")
+    print(table.concat(files, "\n"))
+  end
+end
+
+-- Summary part: ROUGE against the highlights of ../shared/corpus-summ
+-- (scripts/tools/eval-summary.lua), beside the corpus directory given.
+local function summary()
+  local sdir = dir:gsub("/+$", "") .. "-summ"
+  S.failed = S.failed + require("eval-summary").run(lede, sdir, verbose)
+end
+
 local function main()
   local index = readfile(dir .. "/index.tsv")
   if not index then
     print(fmt("eval: skipped: %s/index.tsv not found (../shared absent)", dir))
+    gold()
+    summary()
     return
   end
   local rows = readindex(dir .. "/index.tsv")
@@ -181,6 +326,8 @@ local function main()
     one(id, fmt("%s/%s.txt", dir, id), rows[id])
   end
   report()
+  gold()
+  summary()
   if S.failed > 0 then os.exit(1) end
 end
 

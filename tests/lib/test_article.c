@@ -263,6 +263,8 @@ static const namerow kind_rows[] = {
   {LEDE_BLOCK_BYLINE, "byline"},
   {LEDE_BLOCK_BIO, "bio"},
   {LEDE_BLOCK_BOILERPLATE, "boilerplate"},
+  {LEDE_BLOCK_HEADING, "heading"},
+  {LEDE_BLOCK_LIST_ITEM, "list_item"},
   {LEDE_BLOCK_KIND_COUNT, NULL},
   {-1, NULL},
   {1000, NULL},
@@ -289,7 +291,7 @@ static void test_kind_names(void **state) {
   size_t r;
   int fails = 0;
   (void)state;
-  assert_int_equal(LEDE_BLOCK_KIND_COUNT, 7);
+  assert_int_equal(LEDE_BLOCK_KIND_COUNT, 9);
   for (r = 0; r < sizeof kind_rows / sizeof kind_rows[0]; r++) {
     const char *got = lede_block_kind_name((lede_block_kind)kind_rows[r].value);
     if (!samename(got, kind_rows[r].name)) {

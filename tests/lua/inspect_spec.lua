@@ -31,6 +31,13 @@ describe("lede.inspect", function()
     {"the depth limit", {a = {b = {c = 1}}, e = {}}, {depth = 1}, "{ a = {...}, e = {} }"},
     {"depth 0", {1}, {depth = 0}, "{...}"},
     {"the items limit", {1, 2, 3, 4, 5}, {items = 2}, "{ 1, 2, ... 3 more }"},
+    {"the chars limit", "Harbour Town", {chars = 7}, '"Harbour" ... 5 more'},
+    {"the chars limit in characters", "café ☃ snow", {chars = 6}, '"café ☃" ... 5 more'},
+    {"the chars limit in bytes when not UTF-8", "ab\255cd", {chars = 2}, '"ab" ... 3 more'},
+    {"a string within the chars limit", "pier", {chars = 4}, '"pier"'},
+    {"colours", {1, "a", true, print, {{}}}, {color = true, depth = 1},
+     '{ \27[33m1\27[0m, \27[32m"a"\27[0m, \27[35mtrue\27[0m, '
+     .. '\27[36m<function>\27[0m, \27[2m{...}\27[0m }'},
     {"long tables on several lines",
      {title = ("t"):rep(40), blocks = {{kind = "title", from = 1, to = 40}}}, nil,
      '{\n'
@@ -70,5 +77,7 @@ describe("lede.inspect", function()
                      "lede.inspect: option 'depth' must be a non-negative integer")
     assert.has_error(function() inspect(1, {items = "x"}) end,
                      "lede.inspect: option 'items' must be a non-negative integer")
+    assert.has_error(function() inspect(1, {chars = 1.5}) end,
+                     "lede.inspect: option 'chars' must be a non-negative integer")
   end)
 end)
