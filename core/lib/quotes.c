@@ -657,6 +657,17 @@ static int isdash(int32_t cp) {
 /* The attribution after a closing mark at e, before hi. `ended` says the
 ** quotation closed its sentence ("…won." Jones said later): then only a
 ** name or pronoun opening the next sentence, then the verb, will do. */
+/* Whether the name at sp is a possessive ("Jones's", "Jones’"), inside
+** the span or just after it. */
+static int possessive(const ctx *c, lede_span sp) {
+  size_t e = sp.off + sp.len;
+  const char *s = c->s;
+  if (sp.len >= 2 && s[e - 2] == '\'' && s[e - 1] == 's') return 1;
+  if (sp.len >= 4 && memcmp(s + e - 4, "\xe2\x80\x99s", 4) == 0) return 1;
+  if (e < c->hi && s[e] == '\'') return 1;
+  return e + 2 < c->hi && memcmp(s + e, "\xe2\x80\x99", 3) == 0;
+}
+
 static attrib afterq(const ctx *c, size_t e, size_t hi, int ended) {
   tok t, start;
   size_t words = 0, vlen;
@@ -678,6 +689,17 @@ static attrib afterq(const ctx *c, size_t e, size_t hi, int ended) {
   if (words == 1)  /* "…," said Jones */
     return ended ? noattr : withverb(c, t, vlen, start.from, hi, FORTH);
   at = withverb(c, t, vlen, start.from, hi, BACK);
+  /* "…," Wray Grimaldi of the University of Otago in Dunedin, New
+  ** Zealand, said: the name opening the clause is its subject, not the
+  ** last name before the verb. A possessive ("Jones's lawyer") is not. */
+  if (capword(c, &start) && at.cue.len > 0 && at.cue.off != start.from) {
+    tok after;
+    lede_span sp = forename(c, start, hi, &after);
+    if (sp.len > 0 && !possessive(c, sp) &&
+        (ischar(c, &after, ',') || is(c, &after, preps)) &&
+        lede_entities_resolve(c->a, sp, start.from) != LEDE_NONE)
+      at.cue = sp;
+  }
   if (ended && (at.cue.len == 0 || at.cue.off != start.from)) return noattr;
   return at;
 }

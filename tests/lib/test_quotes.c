@@ -145,6 +145,9 @@ static const row rows[] = {
    "{{Ruiz}} also <<said>>,\n\n\"[[We will win.]]\"", 1, {{0, 0, 0}}},
   {"paragraph ending with a speech verb and no colon",
    "{{Ruiz}} <<told>> the media\n\n\"[[We will win.]]\"", 1, {{0, 0, 0}}},
+  {"the name opening the attribution is its subject",
+   "{{Ana Ruiz}} runs the board.\n\n\"[[We won,]]\" {{Ana Ruiz}} of the board in "
+   "Alder Bend, Maine, <<said>>.", 1, {{0, 0, 1}}},
   {"paragraph ending with a colon",
    "{{Jones}} <<said>>:\n\n\"[[We will win.]]\"", 1, {{0, 0, 0}}},
   {"party and state after the name",
