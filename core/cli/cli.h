@@ -34,6 +34,9 @@ typedef struct {
   int traceback;        /* --traceback: full traceback on script errors */
   const char *format;   /* -t NAME, or NULL */
   const char *output;   /* -o FILE, or NULL */
+  const char *input_format;  /* -f FORMAT (text, json, yaml, markdown), or NULL */
+  int annotate;         /* --annotate: the writer's opts.annotate */
+  long width;           /* --width N: the writer's opts.width, 0 unset */
   int sandbox;          /* --sandbox: lede.sandbox() before any code */
   int allow_empty;      /* --allow-empty: a blank article is no error */
   size_t max_input;     /* --max-input in bytes; 0: no limit */
@@ -113,5 +116,9 @@ int lede_cli_checkformat(lua_State *L, const char *name);
 ** `output` (NULL: standard output). Pops the article; returns an exit
 ** status. */
 int lede_cli_write(lua_State *L, const char *format, const char *output);
+
+/* The writer options the command line gives (--annotate, --width N; 0
+** for unset), passed to every later lede_cli_write. */
+void lede_cli_writeopts(int annotate, long width);
 
 #endif

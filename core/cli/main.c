@@ -34,9 +34,15 @@ static const char help[] =
   "Options:\n"
   "  -e CODE        run CODE once per article; repeatable, runs in order\n"
   "  -l MOD         require MOD into the global MOD first (-l g=mod: into g)\n"
-  "  -t FORMAT      print each article as FORMAT: json, yaml or any\n"
-  "                 lede.writers.FORMAT (the dumps leave out 'source')\n"
+  "  -t FORMAT      print each article as FORMAT: markdown, html, text,\n"
+  "                 json, yaml, summary, a writer on LEDE_PATH or a .lua\n"
+  "                 file (the json and yaml dumps leave out 'source')\n"
   "  -o FILE        write the -t output to FILE atomically (one article)\n"
+  "  --annotate     -t html marks quotations, speakers, people, places,\n"
+  "                 organisations and numbers\n"
+  "  --width N      -t text wraps at N columns (default 72)\n"
+  "  -f FORMAT      read articles as text, json, yaml or markdown (default:\n"
+  "                 by extension, then by content)\n"
   "  -i             open the REPL after the code has run (or failed)\n"
   "  --traceback    show a full traceback when a script fails\n"
   "  --sandbox      run untrusted code: no io, no os but time/clock/date,\n"
@@ -81,7 +87,7 @@ static int textonly = 0;
 
 /* Long options that take a value ("--timeout 5" or "--timeout=5"). */
 static const char *const valued[] = {
-  "--max-input", "--max-memory", "--timeout", NULL
+  "--max-input", "--max-memory", "--timeout", "--width", NULL
 };
 
 void lede_cli_message(const char *msg) {
@@ -249,12 +255,23 @@ static int parseseconds(const char *s, double *out) {
 }
 
 /* --max-input, --max-memory or --timeout (valued[k]) with its value. */
+/* --width N: a whole number of columns, 1 to 10000. */
+static int parsewidth(const char *s, long *out) {
+  char *end;
+  long n = strtol(s, &end, 10);
+  if (end == s || *end != '\0' || n < 1 || n > 10000) return 0;
+  *out = n;
+  return 1;
+}
+
 static int limitoption(lede_cli *cli, int k, const char *value) {
-  int ok = k == 2 ? parseseconds(value, &cli->timeout)
+  int ok = k == 3 ? parsewidth(value, &cli->width)
+         : k == 2 ? parseseconds(value, &cli->timeout)
          : parsesize(value, k == 0 ? &cli->max_input : &cli->max_memory);
   if (!ok) {
     fprintf(stderr, "%s: %s: invalid %s '%s'\n%s  (try '%s --help')\n",
-            LEDE_PROGNAME, valued[k], k == 2 ? "number of seconds" : "size",
+            LEDE_PROGNAME, valued[k], k == 3 ? "number of columns"
+            : k == 2 ? "number of seconds" : "size",
             value, USAGE, LEDE_PROGNAME);
     return LEDE_EXIT_USAGE;
   }
@@ -277,6 +294,8 @@ static int option(lede_cli *cli, char **argv, int *i) {
     return cli->sandbox = 1, -1;
   if (strcmp(a, "--allow-empty") == 0)
     return cli->allow_empty = 1, -1;
+  if (strcmp(a, "--annotate") == 0)
+    return cli->annotate = 1, -1;
   if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0)
     return fputs(help, stdout), LEDE_EXIT_OK;
   if (strcmp(a, "--version") == 0 || strcmp(a, "-v") == 0)
@@ -285,7 +304,7 @@ static int option(lede_cli *cli, char **argv, int *i) {
     return cli->traceback = 1, -1;
   if (strcmp(a, "-i") == 0)
     return cli->interactive = 1, -1;
-  if (a[1] == '-' || strchr("elto", a[1]) == NULL)
+  if (a[1] == '-' || strchr("eltof", a[1]) == NULL)
     return usage("unknown option '%s'", a);
   {
     const char *value = optvalue(argv, i);
@@ -294,6 +313,16 @@ static int option(lede_cli *cli, char **argv, int *i) {
     if (a[1] == 'e') cli->nexec++;
     if (a[1] == 't') cli->format = value;
     if (a[1] == 'o') cli->output = value;
+    if (a[1] == 'f') {
+      static const char *const readers[] = {"text", "json", "yaml",
+                                            "markdown", NULL};
+      const char *const *r = readers;
+      while (*r && strcmp(*r, value) != 0) r++;
+      if (*r == NULL)
+        return usage("unknown input format '%s' (known: text, json, yaml, "
+                     "markdown)", value);
+      cli->input_format = value;
+    }
   }
   return -1;
 }
@@ -401,7 +430,7 @@ static int runargs(lua_State *L, const lede_cli *cli, int chunks) {
       longvalue(cli->argv, &i);  /* its value is no option */
       continue;
     }
-    if (opt != 'e' && opt != 'l' && opt != 't' && opt != 'o')
+    if (opt != 'e' && opt != 'l' && opt != 't' && opt != 'o' && opt != 'f')
       continue;  /* options without a value, and "--" */
     value = optvalue(cli->argv, &i);
     if (opt == 'l' && dolibrary(L, value, cli->traceback) != LUA_OK)
@@ -506,6 +535,7 @@ int main(int argc, char **argv) {
   }
   lua_gc(L, LUA_GCSTOP);  /* pmain restarts it once the libraries are in */
   textonly = cli.sandbox;
+  lede_cli_writeopts(cli.annotate, cli.width);
   lede_cli_limits(L, &cli);
   lua_pushcfunction(L, pmain);
   lua_pushlightuserdata(L, &cli);

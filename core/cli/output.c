@@ -240,13 +240,35 @@ static int emit(const char *text, size_t len, const char *output) {
   return LEDE_EXIT_USAGE;
 }
 
+/* Set once from the command line before any article is written. */
+static int optannotate = 0;
+static long optwidth = 0;
+
+void lede_cli_writeopts(int annotate, long width) {
+  optannotate = annotate;
+  optwidth = width;
+}
+
+/* Push the writer's opts table: what the command line asked for. */
+static void pushopts(lua_State *L) {
+  lua_createtable(L, 0, 2);
+  if (optannotate) {
+    lua_pushboolean(L, 1);
+    lua_setfield(L, -2, "annotate");
+  }
+  if (optwidth > 0) {
+    lua_pushinteger(L, optwidth);
+    lua_setfield(L, -2, "width");
+  }
+}
+
 int lede_cli_write(lua_State *L, const char *format, const char *output) {
   size_t len;
   const char *text;
   int status;
   pushformat(L, format);
   lua_insert(L, -2);
-  lua_newtable(L);  /* a writer's opts: none from the command line yet */
+  pushopts(L);
   status = lede_cli_docall(L, 2, 1, 0);
   if (lede_cli_report(L, status) != LUA_OK)
     return LEDE_EXIT_SCRIPT;

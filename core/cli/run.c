@@ -76,6 +76,10 @@ static void parse(lua_State *L, const lede_cli *cli, const char *name) {
   lua_setfield(L, -2, "path");
   lua_pushboolean(L, cli->allow_empty);
   lua_setfield(L, -2, "allow_empty");
+  if (cli->input_format != NULL) {
+    lua_pushstring(L, cli->input_format);
+    lua_setfield(L, -2, "format");
+  }
   lua_call(L, 2, 2);
 }
 
