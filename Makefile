@@ -41,9 +41,9 @@ TSAN_BIN := $(if $(TSAN_OK),$(BUILD)/tsan/test_threads)
 
 DEBS := build-essential pkg-config lua5.4 liblua5.4-dev libyaml-dev libutf8proc-dev \
         libedit-dev lua-cjson libcmocka-dev lua-busted libstemmer-dev \
-        cmark libcmark-dev chromium
+        cmark libcmark-dev chromium valgrind
 
-.PHONY: all deps test test-unit test-lua test-cli demo eval install uninstall \
+.PHONY: valgrind all deps test test-unit test-lua test-cli demo eval install uninstall \
         sanitize clean help
 
 all: $(BUILD)/lede $(BUILD)/lede.so $(BUILD)/liblede.a
@@ -55,6 +55,7 @@ help:
 	@echo "make test       run every test (unit, Lua, command line, REPL)"
 	@echo "make eval       score the parser on ../shared/corpus and tests/gold (V=1)"
 	@echo "make sanitize   run the whole suite under ASan + UBSan"
+	@echo "make valgrind   run every query and writer over the corpus under memcheck"
 	@echo "make install    install (PREFIX=$(PREFIX), DESTDIR=...)"
 	@echo "make clean      remove build products"
 
@@ -141,6 +142,10 @@ demo: deps all
 
 eval: deps all
 	@LEDE_EVAL_VERBOSE=$(V) $(BUILD)/lede scripts/tools/eval.lua
+
+# The CLI over the sample, the fixtures and the corpus under memcheck.
+valgrind: deps all
+	@BUILD=$(BUILD) sh tests/valgrind.sh
 
 sanitize:
 	$(MAKE) BUILD=build-san OPT="-O1 -g -fno-omit-frame-pointer" \
