@@ -250,8 +250,9 @@ lede_status lede_article_sentences(lede_article *a, const lede_sentence **out,
                                    size_t *n);
 lede_status lede_article_words(lede_article *a, const lede_word **out,
                                size_t *n);
-/* `all` nonzero also reads the furniture (title, dek, captions, credits,
-** bylines, bios); the two answers are cached apart. */
+/* The body and the image captions (not their credits); `all` nonzero
+** also reads the furniture (title, dek, credits, bylines, bios). The two
+** answers are cached apart. */
 lede_status lede_article_entities(lede_article *a, int all,
                                   const lede_entity **out, size_t *n);
 lede_status lede_article_quotes(lede_article *a, const lede_quote **out,

@@ -345,6 +345,14 @@ static size_t splitcredit(const char *s, size_t len, size_t *cb, size_t *ce) {
       return i;
     }
   }
+  /* A whole line "Andres Kudacki/AP Photo": photographer and agency, a
+  ** credit word among them, as a credit with no caption. */
+  if (memchr(s, '/', len) != NULL && credittext(s, len, 0) &&
+      lede_lex_contains(lede_lex_credit_words, s, len)) {
+    *cb = 0;
+    *ce = len;
+    return 0;
+  }
   return len;
 }
 
@@ -403,6 +411,10 @@ static lede_status oneimage(ctx *x, size_t i) {
     }
     return st;
   }
+  /* "Andres Kudacki/AP Photo" alone, with no label: too weak a sign to
+  ** take the line before as its caption. */
+  if (cb == 0 && ce == c->tlen && creditlabel(c->text, c->tlen) == 0)
+    return makeimage(x, c, c->tlen, cb, ce);
   nx = nextlive(x, i);
   if (startsci(c->text, c->tlen, "image source") && captionlike(nx)) {
     /* "Image source, X" comes before its caption. */
@@ -614,6 +626,9 @@ static int biolike(const cand *c) {
   if (lede_lex_prefix(contactverbs, s + n, len - n)) return 1;
   e = n + 1;
   while (e < len && s[e] != '.') e++;
+  /* "James Campbell, a professor at ..., told ABC News that": a source
+  ** introduced in the body, not the author's bio. */
+  if (lede_lex_contains(lede_lex_speech_verbs, s + n, e - n)) return 0;
   return lede_lex_prefix(bioverbs, s + n, len - n) &&
          lede_lex_contains(lede_lex_bio_roles, s + n, e - n);
 }

@@ -23,6 +23,7 @@
 #define EV_ACRONYM 3
 #define PERSON_MAXWORDS 4  /* "Ana de la Cruz" after particles */
 #define INITIALS_MAX 16
+#define CUE_MAXDROP 5    /* words dropped from a cue's front to find a name */
 #define AMBIGUOUS ((size_t)-2)  /* a map value: more than one group fits */
 
 static const struct {
@@ -59,6 +60,10 @@ struct lede_entity_index {
   size_t *she;     /* the same for "she" */
   ename *names;    /* sorted by bytes */
   size_t nnames;
+  ename *heads;    /* organisations by the last word of their name, ASCII
+                      case folded: "the institute" finds "Gladstone
+                      Institute" */
+  size_t nheads;
 };
 
 typedef struct {
@@ -333,8 +338,11 @@ static lede_status surnames(lede_entctx *c, egroup *g, size_t ng,
       seen[m->group] = m->off;
       continue;
     }
-    /* "in Washington" stays a place beside George Washington */
-    if (s->acronym || s->gazetteer || m->ev[K_PLACE] > 0 || m->ev[K_ORG] > 0)
+    /* "in Washington" stays a place beside George Washington; a region or
+    ** town with no place cue is the surname ("Kerry" after John Kerry) */
+    if (s->acronym || m->ev[K_PLACE] > 0 || m->ev[K_ORG] > 0 ||
+        lede_gaz_place(m->key, m->klen) == LEDE_GAZ_COUNTRY ||
+        lede_gaz_organization(m->key, m->klen))
       continue;
     slot = lede_strmap_get(&last, m->key, m->klen);
     for (k = slot ? *slot : LEDE_NONE; k != LEDE_NONE && k != AMBIGUOUS;
@@ -385,14 +393,17 @@ static int orgish(const egroup *g) {
 
 /* An acronym joins the organisation whose initials it spells ("UN"), or
 ** begins with ("ISIS" and "Islamic State"); a short form joins the one
-** whose name it ends ("Free Beacon" and "Washington Free Beacon"). */
+** whose name it ends ("Free Beacon" and "Washington Free Beacon") or, of
+** two words or more, begins ("Senate Foreign Relations" and "Senate
+** Foreign Relations Committee"). */
 static lede_status shortforms(lede_entctx *c, egroup *g, size_t ng) {
-  lede_strmap init, tail;
+  lede_strmap init, tail, head;
   size_t i;
   char buf[INITIALS_MAX];
   lede_status st = LEDE_OK;
   lede_strmap_init(&init, 0);
   lede_strmap_init(&tail, 0);
+  lede_strmap_init(&head, 0);
   for (i = 0; i < ng && st == LEDE_OK; i++) {
     size_t n, k;
     if (root(g, i) != i || g[i].ntok < 2 || !orgish(&g[i])) continue;
@@ -401,6 +412,9 @@ static lede_status shortforms(lede_entctx *c, egroup *g, size_t ng) {
     for (k = 1; k < g[i].klen && st == LEDE_OK; k++)
       if (g[i].key[k - 1] == ' ' && memchr(g[i].key + k, ' ', g[i].klen - k))
         st = putunique(c, &tail, g[i].key + k, g[i].klen - k, i);
+    for (k = g[i].klen; k-- > 1 && st == LEDE_OK;)
+      if (g[i].key[k] == ' ' && memchr(g[i].key, ' ', k) != NULL)
+        st = putunique(c, &head, g[i].key, k, i);
   }
   for (i = 0; i < ng && st == LEDE_OK; i++) {
     size_t *slot = NULL, n;
@@ -414,6 +428,8 @@ static lede_status shortforms(lede_entctx *c, egroup *g, size_t ng) {
       }
     } else if (g[i].ntok >= 2) {
       slot = lede_strmap_get(&tail, g[i].key, g[i].klen);
+      if (slot == NULL || *slot == AMBIGUOUS)
+        slot = lede_strmap_get(&head, g[i].key, g[i].klen);
     }
     if (slot != NULL && *slot != AMBIGUOUS && *slot != i &&
         root(g, *slot) == *slot)
@@ -421,6 +437,7 @@ static lede_status shortforms(lede_entctx *c, egroup *g, size_t ng) {
   }
   lede_strmap_free(&init);
   lede_strmap_free(&tail);
+  lede_strmap_free(&head);
   return st;
 }
 
@@ -666,6 +683,65 @@ static int bybytes(const void *x, const void *y) {
   return a->ent < b->ent ? -1 : a->ent > b->ent;
 }
 
+static int lowerc(int ch) {
+  return ch >= 'A' && ch <= 'Z' ? ch + 32 : ch;
+}
+
+static int byfolded(const void *x, const void *y) {
+  const ename *a = x, *b = y;
+  size_t n = a->len < b->len ? a->len : b->len, i;
+  for (i = 0; i < n; i++) {
+    int d = lowerc((unsigned char)a->s[i]) - lowerc((unsigned char)b->s[i]);
+    if (d != 0) return d;
+  }
+  if (a->len != b->len) return a->len < b->len ? -1 : 1;
+  return 0;
+}
+
+/* The last word of every organisation's name, for "the institute". */
+static lede_status buildheads(lede_arena *ar, struct lede_entity_index *x,
+                              const lede_entity *ents, size_t n) {
+  size_t e, norgs = 0;
+  for (e = 0; e < n; e++) norgs += ents[e].kind == LEDE_ENTITY_ORGANIZATION;
+  x->heads = lede_arena_alloc(ar, (norgs + 1) * sizeof *x->heads);
+  if (x->heads == NULL) return LEDE_ENOMEM;
+  x->nheads = 0;
+  for (e = 0; e < n; e++) {
+    size_t wl;
+    const char *w;
+    if (ents[e].kind != LEDE_ENTITY_ORGANIZATION) continue;
+    w = lastword(ents[e].name, strlen(ents[e].name), &wl);
+    x->heads[x->nheads++] = (ename){w, wl, e};
+  }
+  qsort(x->heads, x->nheads, sizeof *x->heads, byfolded);
+  return LEDE_OK;
+}
+
+/* "the institute": the organisation named last before `before` whose
+** name ends in that word. */
+static size_t byhead(const struct lede_entity_index *x,
+                     const lede_entity *ents, const char *s, size_t n,
+                     size_t before) {
+  ename key = {s, n, 0};
+  size_t lo = 0, hi = x->nheads, best = LEDE_NONE, bestoff = 0;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (byfolded(&x->heads[mid], &key) < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  for (; lo < x->nheads && byfolded(&x->heads[lo], &key) == 0; lo++) {
+    const lede_entity *e = &ents[x->heads[lo].ent];
+    size_t k, at = 0;
+    for (k = 0; k < e->nmentions && e->mentions[k].span.off < before; k++)
+      at = e->mentions[k].span.off + 1;
+    if (at > bestoff) {
+      best = x->heads[lo].ent;
+      bestoff = at;
+    }
+  }
+  return best;
+}
+
 static lede_status buildindex(eout *o, const lede_entity *ents) {
   lede_arena *ar = &o->c->a->arena;
   struct lede_entity_index *x = lede_arena_alloc(ar, sizeof *x);
@@ -709,8 +785,9 @@ static lede_status buildindex(eout *o, const lede_entity *ents) {
           (ename){ents[e].aliases[i], strlen(ents[e].aliases[i]), e};
   }
   qsort(x->names, x->nnames, sizeof *x->names, bybytes);
-  o->c->a->entity_index = x;
   free(sex);
+  if (buildheads(ar, x, ents, o->n) != LEDE_OK) return LEDE_ENOMEM;
+  o->c->a->entity_index = x;
   return LEDE_OK;
 }
 
@@ -926,7 +1003,8 @@ size_t lede_entities_resolve(lede_article *a, lede_span cue, size_t before) {
   const lede_entity *ents;
   const struct lede_entity_index *x;
   const char *s;
-  size_t n, ne, r, wl;
+  size_t n, ne, r, wl, k;
+  const char *sp;
   char sex;
   if (lede_article_entities(a, 0, &ents, &ne) != LEDE_OK) return LEDE_NONE;
   x = a->entity_index;
@@ -942,9 +1020,21 @@ size_t lede_entities_resolve(lede_article *a, lede_span cue, size_t before) {
   if (n > 4 && lede_lex_is((const char *const[]){"the ", NULL}, s, 4)) {
     s += 4;  /* "the Gladstone Institute" */
     n -= 4;
+    if (memchr(s, ' ', n) == NULL && s[0] >= 'a' && s[0] <= 'z')
+      return byhead(x, ents, s, n, before);  /* "the institute" */
   }
   r = byname(x, ents, s, n, before, 1);
   if (r != LEDE_NONE) return r;
+  /* Words before the name that no title list knows: "State Sen. Dawn
+  ** Addiego", "Senate Foreign Relations Chairman Bob Corker". */
+  for (k = 0; k < CUE_MAXDROP && (sp = memchr(s, ' ', n)) != NULL; k++) {
+    n -= (size_t)(sp + 1 - s);
+    s = sp + 1;
+    bare(&s, &n);
+    if (n == 0) return LEDE_NONE;
+    r = byname(x, ents, s, n, before, 0);
+    if (r != LEDE_NONE) return r;
+  }
   s = lastword(s, n, &wl);
   return wl < n ? byname(x, ents, s, wl, before, 0) : LEDE_NONE;
 }

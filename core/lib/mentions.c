@@ -15,6 +15,7 @@
 #define APPOSITION_MAXWORDS 6  /* "Jones, the No. 2 coalition commander" */
 #define HEADLINE_MAXWORDS 6  /* longest known name tried in a headline */
 #define HEADLINE_MAXTOKENS 24 /* a body paragraph longer is prose */
+#define POSS_MAXBYTES 4      /* "'s", "’s" (3-byte apostrophe) */
 #define ACRONYM_MAXLETTERS 6 /* "ISIS", "NATO"; longer capitals are shouting */
 
 /* Evidence weights: a title or author line settles a person; a list word
@@ -208,6 +209,21 @@ static size_t skiphandle(const char *s, size_t n, size_t i) {
   return i + 1;
 }
 
+/* Bytes of an image block's span that hold its caption once: a photo
+** shows the story's people and places, but its credit ("Getty Images")
+** and a caption printed twice are furniture. Counts the caption's
+** non-space bytes off the raw span, so spacing differences do not
+** matter. */
+static size_t captionbytes(const lede_block *b, const char *s) {
+  size_t want = 0, got = 0, i;
+  if (b->credit != NULL && strcmp(b->credit, b->text) == 0)
+    return 0;  /* a credit line alone: "Richard Vogel/AP" */
+  for (i = 0; i < b->text_len; i++) want += b->text[i] != ' ';
+  for (i = 0; i < b->span.len && got < want; i++)
+    got += !(s[i] == ' ' || (s[i] >= '\t' && s[i] <= '\r'));
+  return i;
+}
+
 static lede_status tokenise(lede_entctx *c, size_t bi) {
   const lede_block *b = &c->a->blocks[bi];
   const char *s = c->a->source + b->span.off;
@@ -217,6 +233,7 @@ static lede_status tokenise(lede_entctx *c, size_t bi) {
   if (lede_ent_grow((void **)&c->blocks, &c->capblocks, c->nblocks + 1,
                     sizeof *c->blocks) != 0)
     return LEDE_ENOMEM;
+  if (b->kind == LEDE_BLOCK_IMAGE && !c->all) n = captionbytes(b, s);
   eb = &c->blocks[c->nblocks++];
   eb->block = bi;
   eb->t0 = c->ntoks;
@@ -346,8 +363,10 @@ static lede_status notewords(lede_entctx *c) {
   return LEDE_OK;
 }
 
+/* The body and the image captions; with `all` every block but
+** boilerplate. */
 static int inscope(const lede_entctx *c, lede_block_kind k) {
-  if (k == LEDE_BLOCK_PARAGRAPH) return 1;
+  if (k == LEDE_BLOCK_PARAGRAPH || k == LEDE_BLOCK_IMAGE) return 1;
   return c->all && k != LEDE_BLOCK_BOILERPLATE;
 }
 
@@ -382,13 +401,21 @@ static int acronym(const lede_entctx *c, const etok *t) {
 static char *join(lede_entctx *c, size_t i, size_t e, size_t *len) {
   size_t n = 0, k;
   char *p, *q;
-  for (k = i; k < e; k++) n += c->toks[k].len + 1;
+  for (k = i; k < e; k++) n += c->toks[k].len + 1 + POSS_MAXBYTES;
   p = q = lede_arena_alloc(&c->scratch, n);
   if (p == NULL) return NULL;
   for (k = i; k < e; k++) {
+    const char *x;
+    size_t m = 0;
     if (k > i) *q++ = ' ';
     memcpy(q, src(c, &c->toks[k]), c->toks[k].len);
     q += c->toks[k].len;
+    if (k + 1 == e || !c->toks[k].poss) continue;
+    /* a possessive inside a name stays: "Sheriff's Department" */
+    x = src(c, &c->toks[k]) + c->toks[k].len;
+    while (m < POSS_MAXBYTES && x[m] != ' ' && x[m] != '\n' && x[m] != '\0') m++;
+    memcpy(q, x, m);
+    q += m;
   }
   *q = '\0';
   *len = (size_t)(q - p);
@@ -417,15 +444,19 @@ static int connector(const lede_entctx *c, const etok *t, unsigned seen) {
   if (!t->lower) return 0;
   if (isany(c, t, particles)) return 1;
   /* "University of Texas", "Secretary of State", "Council on ..." */
-  return (seen & (V_ORG | V_PLACEHEAD | V_ANYTITLE)) &&
-         (is(c, t, "of") || is(c, t, "for") || is(c, t, "on"));
+  return ((seen & (V_ORG | V_PLACEHEAD | V_ANYTITLE)) &&
+          (is(c, t, "of") || is(c, t, "for") || is(c, t, "on"))) ||
+         ((seen & V_ORG) && is(c, t, "at"));  /* "University at Buffalo" */
 }
 
 /* Last token of the run of name words starting at i. */
 static size_t extend(const lede_entctx *c, const eblock *b, size_t i) {
   unsigned seen = c->toks[i].v;
   size_t j = i;
-  while (j + 1 < b->t1 && !c->toks[j].poss) {
+  /* A possessive ends a name unless an organisation word follows it:
+  ** "Riverside County Sheriff's Department", "Children's Hospital". */
+  while (j + 1 < b->t1 &&
+         (!c->toks[j].poss || (c->toks[j + 1].cap && (c->toks[j + 1].v & V_ORG)))) {
     const etok *n = &c->toks[j + 1];
     size_t skip = 0;
     if (n->gap != GAP_SPACE) break;

@@ -356,6 +356,23 @@ static lede_span join(lede_span a, lede_span b) {
 
 /* A name that ends with token t, read backwards: "Maj. Gen. Rupert Jones".
 ** Stops at a comma, a sentence's end, a word that is not a name's. */
+/* "the institute", "the company": "the" and an organisation word
+** (data/org-words.txt) stand for the organisation named before;
+** entities.c resolves them. t is the word "the", n the word after it. */
+static lede_span thecue(const ctx *c, const tok *t, const tok *n) {
+  lede_span none = {0, 0}, sp;
+  size_t len = n->to - n->from;
+  if (len > 1 && c->s[n->to - 1] == '.') len--;  /* "said the company." */
+  if (!n->word || upper(c, n) ||
+      !lede_lex_is((const char *const[]){"the", NULL}, c->s + t->from,
+                   t->to - t->from) ||
+      !lede_lex_is(lede_lex_org_words, c->s + n->from, len))
+    return none;
+  sp = join(word(c, t), word(c, n));
+  sp.len = n->from + len - sp.off;
+  return sp;
+}
+
 static lede_span backname(const ctx *c, tok t, size_t lo) {
   lede_span sp = {0, 0};
   size_t n = 0;
@@ -455,6 +472,15 @@ static lede_span appositive(const ctx *c, tok t, size_t lo, int participle) {
   t = last;
   if (!unbracket(c, &t, lo)) return none;
   if (t.word && is(c, &t, pronouns)) return word(c, &t);
+  if (t.word && !upper(c, &t)) {  /* "the company said", not "a
+                                    spokesman for the ministry said" */
+    tok the, before;
+    if (prev(c, t.from, lo, &the) &&
+        (!prev(c, the.from, lo, &before) || !before.word)) {
+      lede_span sp = thecue(c, &the, &t);
+      if (sp.len > 0) return sp;
+    }
+  }
   return backname(c, t, lo);
 }
 
@@ -485,6 +511,15 @@ static lede_span backcue(const ctx *c, size_t v, size_t vlen, size_t lo) {
     return appositive(c, t, lo, 1);
   }
   if (t.word && is(c, &t, pronouns)) return word(c, &t);
+  if (t.word && !upper(c, &t)) {  /* "the company said", not "a
+                                    spokesman for the ministry said" */
+    tok the, before;
+    if (prev(c, t.from, lo, &the) &&
+        (!prev(c, the.from, lo, &before) || !before.word)) {
+      lede_span sp = thecue(c, &the, &t);
+      if (sp.len > 0) return sp;
+    }
+  }
   return backname(c, t, lo);
 }
 
@@ -503,8 +538,12 @@ static lede_span forecue(const ctx *c, size_t e, size_t hi) {
   if (!next(c, e, hi, &t) || !t.word) return none;
   if (is(c, &t, pronouns)) return word(c, &t);
   if (lede_lex_is((const char *const[]){"the", NULL}, c->s + t.from,
-                  t.to - t.from) && !next(c, t.to, hi, &t))
-    return none;
+                  t.to - t.from)) {
+    tok the = t;
+    if (!next(c, t.to, hi, &t)) return none;
+    sp = thecue(c, &the, &t);
+    if (sp.len > 0 && (!next(c, t.to, hi, &after) || !after.word)) return sp;
+  }
   sp = forename(c, t, hi, &after);
   if (sp.len > 0 && !adjective(c, &after)) return sp;
   /* A role between: "Pentagon spokesman Jeff Davis", "spokesman Jeff Davis". */
@@ -809,9 +848,12 @@ static int32_t lastcp(const ctx *c, size_t from, size_t to) {
   return cp;
 }
 
-static attrib resolved(ctx *c, attrib at) {
-  if (at.cue.len > 0) at.speaker = lede_entities_resolve(c->a, at.cue,
-                                                         at.cue.off);
+/* The speaker of a cue. A pronoun names someone mentioned before the
+** quotation, not inside it: in '"... help Trump," he said' he is not
+** Trump. */
+static attrib resolved(ctx *c, attrib at, size_t open) {
+  size_t before = at.cue.off < open ? at.cue.off : open;
+  if (at.cue.len > 0) at.speaker = lede_entities_resolve(c->a, at.cue, before);
   return at;
 }
 
@@ -907,6 +949,30 @@ static attrib attribute(ctx *c, size_t k, lede_quote *q, int cont,
   return at;
 }
 
+/* The subject opening the quotation's sentence, when no attribution
+** names anyone: "Hayden declined to "make a personal judgment"",
+** "Cuban even said of Trump there was "no bigger ..."". Capitalised
+** words (or he/she) from the sentence's start, then a lower-case word;
+** the caller keeps it only when it names a known person. */
+static lede_span subject(const ctx *c, size_t open) {
+  lede_span none = {0, 0}, sp = {0, 0};
+  size_t i = sentstart(c, open, c->lo), words = 0;
+  tok t;
+  if (i >= open) return none;
+  if (next(c, i, open, &t) && is(c, &t, pronouns)) {
+    if (!next(c, t.to, open, &t) || !t.word || upper(c, &t)) return none;
+    next(c, i, open, &t);
+    return word(c, &t);
+  }
+  while (next(c, i, open, &t) && capword(c, &t) && words < CUE_MAXWORDS) {
+    sp = words++ ? join(sp, word(c, &t)) : word(c, &t);
+    i = t.to;
+  }
+  if (words == 0 || !next(c, i, open, &t) || !t.word || upper(c, &t))
+    return none;
+  return sp;
+}
+
 /* Whether the paragraph holds nothing but quotation k: it opens the
 ** paragraph and only punctuation follows its closing mark. */
 static int alone(const ctx *c, size_t k) {
@@ -952,7 +1018,7 @@ static lede_status paragraph(ctx *c, size_t bi, size_t pi) {
     q.paragraph = pi;
     at = attribute(c, k, &q, cont, &keep);
     if (!keep) continue;
-    at = resolved(c, at);
+    at = resolved(c, at, f->open);
     if (!at.has && f->open == c->lo && k == 0) at = carry.has ? carry : colon;
     /* A paragraph that is only a quotation, right after a quoted speaker,
     ** goes on quoting them: news gives the attribution once. */
@@ -964,6 +1030,16 @@ static lede_status paragraph(ctx *c, size_t bi, size_t pi) {
       at.cue = inpara.cue;  /* "…," he said, adding: "…" */
       at.speaker = inpara.speaker;
     }
+    if (at.cue.len == 0 && (q.partial || !at.has)) {
+      attrib sub = noattr;
+      sub.cue = subject(c, f->open);
+      sub = resolved(c, sub, f->open);
+      if (sub.speaker != LEDE_NONE) {
+        at.has = 1;
+        at.cue = sub.cue;
+        at.speaker = sub.speaker;
+      }
+    }
     if (at.has) inpara = at;
     q.verb = at.verb;
     q.cue = at.cue;
@@ -974,7 +1050,7 @@ static lede_status paragraph(ctx *c, size_t bi, size_t pi) {
   }
   if (lastcp(c, c->lo, c->hi) == ':') {
     lead ld = before(c, c->hi, c->lo);
-    if (ld.at.has) c->colon = resolved(c, ld.at);
+    if (ld.at.has) c->colon = resolved(c, ld.at, c->hi);
   }
   return LEDE_OK;
 }

@@ -104,8 +104,10 @@ local out = {
 -- city more often than the province around it.
 local places, porder = {}, {}
 merge(places, porder, entries("countries.txt"), kind(COUNTRY))
+merge(places, porder, entries("country-forms.txt"), kind(COUNTRY))
 merge(places, porder, entries("cities.txt"), kind(CITY))
 merge(places, porder, entries("regions.txt"), kind(REGION))
+merge(places, porder, entries("world-regions.txt"), kind(REGION))
 emit(out, "places", places, porder)
 
 local given, gorder = {}, {}

@@ -5,6 +5,8 @@
 -- index.tsv is noisy (see the corpus README): its title and authors come
 -- from page metadata, often not printed in the text. So every figure is
 -- also given over the articles where the value does appear in the text.
+-- The gold part is scored twice: over every gold file, then over the
+-- check set only (files marked "# set: check", never tuned on).
 -- -v (or LEDE_EVAL_VERBOSE=1) adds per-file gold counts.
 
 local io, os, string, table = io, os, string, table
@@ -215,15 +217,19 @@ local function counts(c)
   return fmt("%d/%d/%d", c.tp or 0, c.pred or 0, c.gold or 0)
 end
 
--- scoregold(gold, a, T, G) -> one line of per-file counts; adds to the
--- totals T[category] = {tp, pred, gold} and notes failures in G.
-local function scoregold(gold, a, T, G)
+-- scoregold(gold, a, Ts, G) -> one line of per-file counts; adds to each
+-- of the totals in Ts (T[category] = {tp, pred, gold}) and notes failures
+-- in G.
+local function scoregold(gold, a, Ts, G)
   local parts = {}
+  local function add(key, c)
+    for _, T in ipairs(Ts) do score.add(T[key], c) end
+  end
   local qs, qerr = analysis(a, "quotes")
   if qs then
     local c = score.quotes(gold, qs)
-    score.add(T.quotes, {tp = c.tp, pred = c.pred, gold = c.gold})
-    score.add(T.speaker, {tp = c.tp_speaker, pred = c.pred, gold = c.gold})
+    add("quotes", {tp = c.tp, pred = c.pred, gold = c.gold})
+    add("speaker", {tp = c.tp_speaker, pred = c.pred, gold = c.gold})
     parts[#parts + 1] = fmt("quotes %s  +speaker %s", counts(c),
                             counts({tp = c.tp_speaker, pred = c.pred, gold = c.gold}))
   else
@@ -233,7 +239,7 @@ local function scoregold(gold, a, T, G)
   if es then
     for _, k in ipairs({"person", "place", "organization"}) do
       local c = score.entities(gold, es, k)
-      score.add(T[k], c)
+      add(k, c)
       parts[#parts + 1] = fmt("%s %s", SHORT[k], counts(c))
     end
   else
@@ -242,9 +248,9 @@ local function scoregold(gold, a, T, G)
   return table.concat(parts, "  ")
 end
 
-local function goldreport(T, G, n, sizes)
+local function goldreport(head, T, G, sizes)
   local out = {
-    fmt("gold: %s, %d articles (%s)", GOLD, n, sizes),
+    fmt("%s (%s)", head, sizes),
     "  category           P     R    F1   tp / pred / gold   goal F1",
   }
   for _, cat in ipairs(CATEGORIES) do
@@ -271,9 +277,15 @@ local function gold()
     print(fmt("gold: skipped: %s not found (../shared absent)", dir))
     return
   end
-  local T, G, files = {}, {}, {}
-  for _, cat in ipairs(CATEGORIES) do T[cat.key] = {tp = 0, pred = 0, gold = 0} end
+  local function totals()
+    local T = {}
+    for _, cat in ipairs(CATEGORIES) do T[cat.key] = {tp = 0, pred = 0, gold = 0} end
+    return T
+  end
+  -- Every gold file, and the check set (marked "# set: check").
+  local T, TC, G, files, ncheck = totals(), totals(), {}, {}, 0
   local all = {quotes = {}, entities = {}}
+  local check = {quotes = {}, entities = {}}
   for n = 0, 999 do
     local id = fmt("%03d", n)
     local text = readfile(fmt("%s/%s.gold", GOLD, id))
@@ -288,9 +300,17 @@ local function gold()
         io.stderr:write(fmt("eval: %s\n", lerr))
         S.failed = S.failed + 1
       else
-        for _, q in ipairs(g.quotes) do all.quotes[#all.quotes + 1] = q end
-        for _, e in ipairs(g.entities) do all.entities[#all.entities + 1] = e end
-        files[#files + 1] = fmt("  %s  %s", id, scoregold(g, a, T, G))
+        local Ts, into = {T}, {all}
+        if g.set == "check" then
+          ncheck = ncheck + 1
+          Ts[2], into[2] = TC, check
+        end
+        for _, t in ipairs(into) do
+          for _, q in ipairs(g.quotes) do t.quotes[#t.quotes + 1] = q end
+          for _, e in ipairs(g.entities) do t.entities[#t.entities + 1] = e end
+        end
+        files[#files + 1] = fmt("  %s%s %s", id, g.set == "check" and " c" or "  ",
+                                scoregold(g, a, Ts, G))
       end
     end
   end
@@ -298,9 +318,15 @@ local function gold()
     print(fmt("gold: no gold files in %s", GOLD))
     return
   end
-  goldreport(T, G, #files, score.describe(all))
+  goldreport(fmt("gold: %s, %d articles", GOLD, #files), T, G, score.describe(all))
+  if ncheck > 0 then
+    goldreport(fmt("gold, check set (never tuned on): %d articles", ncheck), TC, G,
+               score.describe(check))
+  else
+    print("gold, check set (never tuned on): no file marked # set: check")
+  end
   if verbose and not (G.quotes and G.entities) then
-    print("  per file (tp/pred/gold):")
+    print("  per file (tp/pred/gold; c: check set):")
     print(table.concat(files, "\n"))
   end
 end

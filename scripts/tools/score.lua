@@ -42,15 +42,26 @@ local function quoteline(rest, q)
 end
 
 -- parse(text) -> {quotes = {{off, len, speaker, words}}, entities =
--- {{kind, name, aliases}}}, or nil, "line N: message". Speakers must name
--- a person or organisation of the same file, so their aliases count.
+-- {{kind, name, aliases}}, set = NAME or nil}, or nil, "line N: message".
+-- Speakers must name a person or organisation of the same file, so their
+-- aliases count. A comment "# set: NAME" puts the file in a named set
+-- ("check": articles nobody tuned the parser on).
 local function parse(text)
   local g = {quotes = {}, entities = {}}
   local n = 0
   for line in (text .. "\n"):gmatch("([^\n]*)\n") do
     n = n + 1
     line = trim(line)
-    if line ~= "" and not line:find("^#") then
+    local set = line:match("^#%s*set:%s*(.-)%s*$")
+    if set then
+      if not set:match("^[%w_-]+$") then
+        return nil, "line " .. n .. ": set needs one name"
+      end
+      if g.set and g.set ~= set then
+        return nil, "line " .. n .. ": file already in set " .. g.set
+      end
+      g.set = set
+    elseif line ~= "" and not line:find("^#") then
       local key, rest = line:match("^(%a+)%s+(.*)$")
       local err
       if key == "quote" then

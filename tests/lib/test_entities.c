@@ -429,7 +429,9 @@ static int spansok(const char *path, const lede_article *a, int all,
       const lede_block *bl = m->block < nb ? &b[m->block] : NULL;
       if (bl == NULL || m->span.len == 0 || m->span.off < bl->span.off ||
           m->span.off + m->span.len > bl->span.off + bl->span.len ||
-          m->span.off < last || (!all && bl->kind != LEDE_BLOCK_PARAGRAPH) ||
+          m->span.off < last ||
+          (!all && bl->kind != LEDE_BLOCK_PARAGRAPH &&
+           bl->kind != LEDE_BLOCK_IMAGE) ||
           (src[m->span.off] >= 'a' && src[m->span.off] <= 'z' &&
            src[m->span.off + 2] != '-')) {
         print_message("%s: %s mention %zu of \"%s\" out of place\n", path,

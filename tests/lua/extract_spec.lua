@@ -49,6 +49,20 @@ describe("article:quotes()", function()
   end)
 end)
 
+describe("speakers that are organisations", function()
+  it("resolves 'the company' to the company named before", function()
+    local b = assert(lede.parse(table.concat({
+      "Harbor News", "",
+      "The Gull Island Ferry Company and the Alder Bend Institute signed a deal on Monday.", "",
+      "\"We are ready for the summer,\" the company said.", "",
+      "\"The study starts in June,\" noted the institute.", "",
+    }, "\n")))
+    local qs = b:quotes()
+    assert.same({"Gull Island Ferry Company", "the company"}, {qs[1].speaker, qs[1].cue})
+    assert.same({"Alder Bend Institute", "the institute"}, {qs[2].speaker, qs[2].cue})
+  end)
+end)
+
 describe("article:entities()", function()
   it("merges a person's mentions and keeps roles out of the name", function()
     local people = a:entities("person")

@@ -35,6 +35,15 @@ describe("score.parse", function()
     assert.equal("3 quotes, 2 people, 1 places, 2 organisations", score.describe(g))
   end)
 
+  it("reads the set marker, a comment to anything else", function()
+    assert.is_nil(gold().set)
+    local g = assert(score.parse("# 001 x\n#  set:  check \nperson Ann Lee"))
+    assert.equal("check", g.set)
+    assert.equal(1, #g.entities)
+    g = assert(score.parse("# set: check\n# set: check\n# setting: x\n# a set: y"))
+    assert.equal("check", g.set)
+  end)
+
   local bad = {
     {"quote x 1 | speaker=", "line 1: quote needs OFF LEN"},
     {"quote 1 2 | Ann", "line 1: quote needs | speaker=NAME (empty for none)"},
@@ -42,6 +51,9 @@ describe("score.parse", function()
     {"person  | Lee", "line 1: person needs a name"},
     {"quote 1 2 | speaker=Nobody\nperson Ann", "speaker Nobody is not a person or org of the file"},
     {"quote 1 2 | speaker=Paris\nplace Paris", "speaker Paris is not a person or org of the file"},
+    {"# set:", "line 1: set needs one name"},
+    {"# set: check me", "line 1: set needs one name"},
+    {"# set: check\n# set: tuned", "line 2: file already in set check"},
   }
   for i, row in ipairs(bad) do
     it("refuses bad file " .. i, function()
