@@ -36,6 +36,13 @@ static const char help[] =
   "                 lede.writers.FORMAT (the dumps leave out 'source')\n"
   "  -o FILE        write the -t output to FILE atomically (one article)\n"
   "  -i             open the REPL after the code has run (or failed)\n"
+  "  -j N           run the articles over N worker processes (default: one\n"
+  "                 per core); output keeps the order of the articles\n"
+  "  --jsonl        read articles as JSON Lines on stdin ({\"path\": ...},\n"
+  "                 {\"text\": ...} or -t json's objects), write one JSON line\n"
+  "                 each: the script's result, or -t's output, or the error\n"
+  "  --fail-fast    stop at the first article that fails\n"
+  "  -q             no progress bar (shown on a terminal after a second)\n"
   "  --traceback    show a full traceback when a script fails\n"
   "  -v, --version  print the version and exit\n"
   "  -h, --help     print this help and exit\n"
@@ -53,6 +60,11 @@ static const char help[] =
   "$LEDE_HISTORY, else $XDG_STATE_HOME/lede/history, else ~/.lede_history.\n"
   "NO_COLOR turns colours off.\n"
   "\n"
+  "A bad article is reported and the others go on; a script error stops\n"
+  "(with --jsonl it is that article's error record). With several workers\n"
+  "each has its own Lua state: globals do not carry from one article to\n"
+  "the next unless -j 1.\n"
+  "\n"
   "Exit status: 0 success, 1 a script error, 2 bad usage or unreadable input.\n"
   "\n"
   "Examples:\n"
@@ -61,7 +73,9 @@ static const char help[] =
   "  lede -e 'print(article.title)' *.txt    print every title\n"
   "  lede count.lua a.txt b.txt              run count.lua on each article\n"
   "  lede -t json - < story.txt              an article from stdin as JSON\n"
-  "  lede -t yaml -o story.yaml story.txt    write the YAML dump to a file\n";
+  "  lede -t yaml -o story.yaml story.txt    write the YAML dump to a file\n"
+  "  lede -j 4 -t json dir/*.txt             four workers, one JSON each\n"
+  "  lede --jsonl -e 'return article.title' < in.jsonl > out.jsonl\n";
 
 /* Set by docall for the signal handler, as lua.c's globalL: a signal
 ** handler can reach the running state no other way. */
@@ -163,6 +177,14 @@ static const char *optvalue(char **argv, int *i) {
   return argv[++*i];
 }
 
+/* The value of -j: 1 to 256, else 0. */
+static int jobs(const char *value)
+{
+  char *end;
+  long n = strtol(value, &end, 10);
+  return *end == '\0' && n >= 1 && n <= 256 ? (int)n : 0;
+}
+
 /* One option at argv[*i]. Returns -1 to go on, or an exit status. */
 static int option(lede_cli *cli, char **argv, int *i) {
   const char *a = argv[*i];
@@ -174,7 +196,13 @@ static int option(lede_cli *cli, char **argv, int *i) {
     return cli->traceback = 1, -1;
   if (strcmp(a, "-i") == 0)
     return cli->interactive = 1, -1;
-  if (strchr("elto", a[1]) == NULL)
+  if (strcmp(a, "--jsonl") == 0)
+    return cli->jsonl = 1, -1;
+  if (strcmp(a, "--fail-fast") == 0)
+    return cli->failfast = 1, -1;
+  if (strcmp(a, "-q") == 0)
+    return cli->quiet = 1, -1;
+  if (a[1] == '-' || strchr("eltoj", a[1]) == NULL)
     return usage("unknown option '%s'", a);
   {
     const char *value = optvalue(argv, i);
@@ -183,6 +211,8 @@ static int option(lede_cli *cli, char **argv, int *i) {
     if (a[1] == 'e') cli->nexec++;
     if (a[1] == 't') cli->format = value;
     if (a[1] == 'o') cli->output = value;
+    if (a[1] == 'j' && (cli->jobs = jobs(value)) <= 0)
+      return misuse("-j needs a number of workers from 1 to 256");
   }
   return -1;
 }
@@ -197,10 +227,16 @@ static int check(const lede_cli *cli) {
   int narticles = cli->argc - cli->first;
   if (cli->output && !cli->format)
     return misuse("-o needs -t FORMAT");
-  if (cli->format && narticles == 0)
+  if (cli->format && narticles == 0 && !cli->jsonl)
     return misuse("-t needs an article");
   if (cli->output && narticles > 1)
     return misuse("-o takes one article");
+  if (cli->jsonl && narticles > 0)
+    return misuse("--jsonl reads the articles from standard input");
+  if (cli->jsonl && !cli->script && !cli->nexec && !cli->format)
+    return misuse("--jsonl needs a script, -e or -t");
+  if (cli->jsonl && (cli->output || cli->interactive))
+    return misuse("--jsonl takes neither -o nor -i");
   return -1;
 }
 
@@ -275,7 +311,7 @@ static int runargs(lua_State *L, const lede_cli *cli, int chunks) {
   for (i = 1; i < cli->first && cli->argv[i][0] == '-'; i++) {
     char opt = cli->argv[i][1];
     const char *value;
-    if (opt != 'e' && opt != 'l' && opt != 't' && opt != 'o')
+    if (opt != 'e' && opt != 'l' && opt != 't' && opt != 'o' && opt != 'j')
       continue;  /* options without a value, and "--" */
     value = optvalue(cli->argv, &i);
     if (opt == 'l' && dolibrary(L, value, cli->traceback) != LUA_OK)
@@ -325,7 +361,9 @@ static int pmain(lua_State *L) {
     status = LEDE_EXIT_USAGE;
   if (status != LEDE_EXIT_OK)
     return lua_pushinteger(L, status), 1;
-  if (lua_rawlen(L, chunks) > 0 || cli->format) {
+  if (cli->jsonl)
+    status = lede_cli_jsonl(L, cli, chunks);
+  else if (lua_rawlen(L, chunks) > 0 || cli->format) {
     status = lede_cli_run(L, cli, chunks);
     /* After a failed script too: the REPL is where one looks at what
     ** it left behind, 'article' still bound where it stopped. */
