@@ -6,7 +6,10 @@
 --   INPUT_DIR is what scripts/bench/inputs.lua wrote.
 -- Environment: BENCH_RUNS (default 3) runs per measurement; the minimum
 -- of the runs gives the ratios (noise on a shared machine only adds
--- time), the median is shown beside it.
+-- time), the median is shown beside it; BENCH_ONLY=queries runs only the
+-- per-query growth rows. Times are CPU seconds (user +
+-- system) unless a row says "wall": on a shared 2-core machine a process
+-- may wait for a core as long as it runs, and only the work is lede's.
 
 local format, rep, concat = string.format, string.rep, table.concat
 local sort, insert = table.sort, table.insert
@@ -60,7 +63,8 @@ local function median(t)
 end
 
 -- Run argv RUNS times (each run `n` executions back to back) through
--- measure; returns {min=, median=, rss= (bytes, largest), status=}.
+-- measure; returns {min=, median=, rss= (bytes, largest), status=} of
+-- CPU time, or of wall time when opts.wall is set.
 -- `env` is a prefix of VAR=value words, `stdin` a file for standard input.
 local function time(argv, opts)
   opts = opts or {}
@@ -71,8 +75,9 @@ local function time(argv, opts)
     quote(inputs .. "/stderr.log"), concat(words, " "))
   local secs, worst, status = {}, 0, 0
   for _ = 1, opts.runs or RUNS do
-    local t, kb, st = shell(cmd):match("^(%S+) (%S+) (%S+)")
-    assert(t, "measure failed: " .. cmd)
+    local wall, cpu, kb, st = shell(cmd):match("^(%S+) (%S+) (%S+) (%S+)")
+    assert(wall, "measure failed: " .. cmd)
+    local t = opts.wall and wall or cpu
     insert(secs, tonumber(t))
     if tonumber(kb) > worst then worst = tonumber(kb) end
     if st ~= "0" then status = tonumber(st) end
@@ -131,6 +136,12 @@ local function note(what, text)
   insert(rows, { what, text, "", "", "", "" })
 end
 
+-- A figure with no goal, for docs/scale.md's estimate.
+local function info(what, value, base)
+  insert(rows, { what, value, base, "", "", "(for docs/scale.md)" })
+  io.stderr:write(format("bench: %s: %s\n", what, value))
+end
+
 local function startup(seed)
   local l = time({ LEDE, "-e", "", seed }, { n = STARTS })
   local b = time({ "lua5.4", "-e", "" }, { n = STARTS })
@@ -166,13 +177,21 @@ local function batch()
   local l = time(over(quote(LEDE) .. " -e ''"))
   row(format("parse into Lua tables: %d articles (%s) in one batch", count, mb(bytes)),
       times(l), "`wc -w` " .. times(w), l.min / w.min, { kind = "max", value = 1 })
+  info("per-core rate: parse", format("%.0f articles/s", count / l.min),
+       format("%d articles, %s CPU", count, secs(l.min)))
+  -- The full analysis of the first 1,999 articles, on one core.
+  local some = { "sh", "-c", "exec " .. quote(LEDE) .. " -j 1 " .. ANALYSE .. " "
+                 .. quote(dir) .. "/0[01]*.txt" }
+  local a = time(some)
+  info("per-core rate: full analysis", format("%.0f articles/s", 1999 / a.min),
+       format("1,999 articles, %s CPU", secs(a.min)))
   if not shell(LEDE .. " --help"):find("\n  -j N", 1, true) then
     note("batch `-j 2` against `-j 1`", "not measured: this lede has no -j")
     return
   end
-  local j1 = time(over(quote(LEDE) .. " -j 1 -e ''"))
-  local j2 = time(over(quote(LEDE) .. " -j 2 -e ''"))
-  row(format("batch `-j 2`: %d articles", count), times(j2), "`-j 1` " .. times(j1),
+  local j1 = time(over(quote(LEDE) .. " -j 1 -e ''"), { wall = true })
+  local j2 = time(over(quote(LEDE) .. " -j 2 -e ''"), { wall = true })
+  row(format("batch `-j 2`: %d articles (wall time)", count), times(j2), "`-j 1` " .. times(j1),
       j1.min / j2.min, { kind = "min", value = 1.8, text = "at least 1.8x faster" })
 end
 
@@ -268,11 +287,20 @@ local function peers(a10)
   end
 end
 
+-- The 1-minute load average: on a shared machine it says how far wall
+-- times (the -j row) can be trusted.
+local function loadavg()
+  local f = open("/proc/loadavg", "r")
+  local s = f and f:read("l") or ""
+  if f then f:close() end
+  return s:match("^(%S+)") or "unknown"
+end
+
 local function machine()
   local model = shell("sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1"):gsub("\n", "")
-  return format("%s cores (nproc), %s; %s; %d runs each, ratios from the minima",
+  return format("%s cores (nproc), %s; %s; %d runs each, ratios from the minima; load average %s",
     shell("nproc"):gsub("\n", ""), model ~= "" and model or "unknown CPU",
-    shell(LEDE .. " -v"):gsub("\n", ""), RUNS)
+    shell(LEDE .. " -v"):gsub("\n", ""), RUNS, loadavg())
 end
 
 -- The table as Markdown, for the terminal and BENCHMARKS.md alike.
@@ -288,13 +316,17 @@ local function main()
   local seed = exists("../shared/seed.txt") and "../shared/seed.txt" or "tests/fixtures/sample.txt"
   local head = machine()
   io.stderr:write("bench: " .. head .. "\n")
-  startup(seed)
-  local p10, p100 = parse()
-  batch()
-  local a10 = analysis(p10, p100)
-  queries()
-  peers(a10)
-  local text = "Machine: " .. head .. "\n\n" .. render()
+  if getenv("BENCH_ONLY") == "queries" then  -- a quick look at one pass
+    queries()
+  else
+    startup(seed)
+    local p10, p100 = parse()
+    batch()
+    local a10 = analysis(p10, p100)
+    queries()
+    peers(a10)
+  end
+  local text = "Machine: " .. head .. "; at the end " .. loadavg() .. "\n\n" .. render()
   io.write(text)
   local f = assert(open(inputs .. "/results.md", "w"))
   f:write(text)

@@ -6,7 +6,8 @@
 **
 **   measure [-n N] [-i IN] [-o OUT] [-e ERR] CMD [ARG...]
 **
-** prints one line "SECONDS_PER_RUN MAXRSS_KB STATUS" (STATUS: the last
+** prints one line "WALL_SECONDS CPU_SECONDS MAXRSS_KB STATUS", seconds
+** per run (STATUS: the last
 ** non-zero exit status, or 0). Standard input defaults to /dev/null, the
 ** outputs to /dev/null, so terminals and pipes cost nothing.
 */
@@ -47,9 +48,14 @@ static void redirect(int fd, const char *path, int flags)
   close(f);
 }
 
-/* One run; returns the exit status (128 + signal when killed) and adds
-** the child's peak memory to *maxrss (keeping the largest). */
-static int runonce(const options *o, long *maxrss)
+static double seconds(struct timeval tv)
+{
+  return (double)tv.tv_sec + (double)tv.tv_usec / 1e6;
+}
+
+/* One run; returns the exit status (128 + signal when killed), adds the
+** child's CPU time to *cpu and keeps the largest peak memory in *maxrss. */
+static int runonce(const options *o, double *cpu, long *maxrss)
 {
   struct rusage ru;
   int status;
@@ -70,6 +76,7 @@ static int runonce(const options *o, long *maxrss)
     perror("wait4");
     exit(2);
   }
+  *cpu += seconds(ru.ru_utime) + seconds(ru.ru_stime);
   if (ru.ru_maxrss > *maxrss)
     *maxrss = ru.ru_maxrss;
   if (WIFSIGNALED(status))
@@ -98,7 +105,7 @@ int main(int argc, char **argv)
   options o;
   long maxrss = 0, i;
   int status = 0;
-  double start;
+  double start, cpu = 0;
   if (!parse(&o, argc, argv)) {
     fputs("usage: measure [-n N] [-i IN] [-o OUT] [-e ERR] CMD [ARG...]\n",
           stderr);
@@ -106,9 +113,10 @@ int main(int argc, char **argv)
   }
   start = now();
   for (i = 0; i < o.runs; i++) {
-    int s = runonce(&o, &maxrss);
+    int s = runonce(&o, &cpu, &maxrss);
     if (s != 0) status = s;
   }
-  printf("%.6f %ld %d\n", (now() - start) / (double)o.runs, maxrss, status);
+  printf("%.6f %.6f %ld %d\n", (now() - start) / (double)o.runs,
+         cpu / (double)o.runs, maxrss, status);
   return 0;
 }
