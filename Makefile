@@ -34,7 +34,7 @@ TEST_BIN := $(TEST_SRC:tests/lib/%.c=$(BUILD)/tests/%)
 
 DEBS := build-essential pkg-config lua5.4 liblua5.4-dev libyaml-dev libutf8proc-dev \
         libedit-dev lua-cjson libcmocka-dev lua-busted libstemmer-dev \
-        cmark libcmark-dev chromium
+        cmark libcmark-dev chromium parallel
 
 .PHONY: all deps test test-unit test-lua test-cli demo eval install uninstall \
         sanitize bench bench-peers clean help
