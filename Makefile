@@ -32,6 +32,13 @@ EMBED_OBJ := $(BUILD)/embedded.o
 TEST_SRC := $(wildcard tests/lib/test_*.c)
 TEST_BIN := $(TEST_SRC:tests/lib/%.c=$(BUILD)/tests/%)
 
+# The thread test again under ThreadSanitizer, the core compiled with it,
+# when the compiler has it (not under `make sanitize`: TSan and ASan do
+# not mix).
+TSAN_OK := $(if $(SAN),,$(shell echo 'int main(void){return 0;}' | \
+             $(CC) -fsanitize=thread -x c - -o /dev/null 2>/dev/null && echo yes))
+TSAN_BIN := $(if $(TSAN_OK),$(BUILD)/tsan/test_threads)
+
 DEBS := build-essential pkg-config lua5.4 liblua5.4-dev libyaml-dev libutf8proc-dev \
         libedit-dev lua-cjson libcmocka-dev lua-busted libstemmer-dev \
         cmark libcmark-dev chromium parallel
@@ -110,6 +117,15 @@ $(BUILD)/tests/%: tests/lib/%.c $(BUILD)/liblede.a
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -o $@ $< $(BUILD)/liblede.a $(LDLIBS_LIB) -lcmocka
 
+# The core's sources and its generated word lists, all under TSan.
+TSAN_SRC := $(LIB_SRC) $(BUILD)/lexicon_data.c $(BUILD)/gazetteer_data.c
+
+$(BUILD)/tsan/test_threads: tests/lib/test_threads.c $(TSAN_SRC)
+	@mkdir -p $(dir $@)
+	$(CC) -std=c11 -D_POSIX_C_SOURCE=200809L -fsanitize=thread -O1 -g $(WARN) -Wno-overlength-strings \
+	  -Iinclude -Icore $(shell pkg-config --cflags libutf8proc 2>/dev/null) -o $@ \
+	  $< $(TSAN_SRC) $(LDLIBS_LIB) -lcmocka
+
 # Drives the REPL through a pseudo-terminal for tests/run.sh.
 $(BUILD)/tests/ptydrive: tests/cli/ptydrive.c
 	@mkdir -p $(dir $@)
@@ -119,7 +135,7 @@ $(BUILD)/lede.pc: lede.pc.in
 	sed -e 's|@PREFIX@|$(PREFIX)|g' -e 's|@VERSION@|$(shell sed -n 's/^#define LEDE_VERSION "\(.*\)"/\1/p' include/lede.h)|g' $< > $@
 
 # The whole suite; tests/run.sh prints the final "N passed, N failed" line.
-test: deps all $(TEST_BIN) $(BUILD)/tests/ptydrive
+test: deps all $(TEST_BIN) $(TSAN_BIN) $(BUILD)/tests/ptydrive
 	@BUILD=$(BUILD) sh tests/run.sh
 
 demo: deps all

@@ -21,7 +21,8 @@ typedef enum {
   LEDE_EEMPTY,     /* the input is empty or holds only whitespace */
   LEDE_EBINARY,    /* the input holds binary data (NUL or control bytes) */
   LEDE_ETOOBIG,    /* the input is larger than lede_options.max_input */
-  LEDE_EINVAL      /* a caller passed an invalid argument */
+  LEDE_EINVAL,     /* a caller passed an invalid argument */
+  LEDE_EENCODING   /* the input is UTF-16: convert it (lede_text_to_utf8) */
 } lede_status;
 
 /* Length of lede_error.message, NUL included: a message never allocates. */
@@ -75,6 +76,8 @@ typedef struct {
 /* Options for lede_parse; zero-initialise, then set what you need. */
 typedef struct {
   size_t max_input;  /* refuse inputs larger than this; 0 means no limit */
+  int allow_empty;   /* nonzero: an empty or blank input is an article
+                        with no blocks, not LEDE_EEMPTY */
 } lede_options;
 
 /* A parsed article: opaque, owned by the caller, freed by lede_article_free. */
@@ -87,6 +90,7 @@ typedef struct lede_article lede_article;
 ** caller frees with lede_article_free. On failure returns the error code,
 ** leaves *out NULL and fills *err when err is not NULL: LEDE_EEMPTY,
 ** LEDE_EBINARY (err->offset is the first binary byte), LEDE_ETOOBIG,
+** LEDE_EENCODING (a UTF-16 byte order mark: see lede_text_to_utf8),
 ** LEDE_ENOMEM, LEDE_EINVAL (text or out is NULL).
 ** Invalid UTF-8 is not an error: it reads as U+FFFD in block texts, spans
 ** still point at the original bytes, and lede_article_warning says where.
@@ -326,6 +330,32 @@ lede_status lede_text_words(const char *s, size_t len, lede_word_fn fn,
 
 /* Name of a block kind ("title", "image"...), or NULL for a bad value. */
 const char *lede_block_kind_name(lede_block_kind kind);
+
+/* Encodings lede_text_encoding tells apart. */
+typedef enum {
+  LEDE_ENCODING_UTF8,     /* UTF-8, possibly with invalid bytes: no change */
+  LEDE_ENCODING_UTF16LE,  /* starts with the byte order mark FF FE */
+  LEDE_ENCODING_UTF16BE,  /* starts with the byte order mark FE FF */
+  LEDE_ENCODING_CP1252    /* Windows-1252 (and so Latin-1) text: high bytes
+                             that never form a UTF-8 sequence */
+} lede_encoding;
+
+/* Guess the encoding of len bytes of s. Only a byte order mark makes
+** UTF-16; Windows-1252 needs bytes that are invalid as UTF-8, no valid
+** multi-byte UTF-8 sequence anywhere, no byte undefined in Windows-1252
+** (81 8D 8F 90 9D) nor FF, and more than a sequence cut at the end. */
+lede_encoding lede_text_encoding(const char *s, size_t len);
+
+/* Name of an encoding ("UTF-16LE", "Windows-1252"), or NULL. */
+const char *lede_encoding_name(lede_encoding e);
+
+/* Convert len bytes of s from `from` to UTF-8 (a UTF-16 byte order mark is
+** dropped, an unpaired surrogate becomes U+FFFD). On success *out is a new
+** NUL-terminated buffer the caller frees with free(), *outlen its length.
+** Returns LEDE_OK, LEDE_ENOMEM or LEDE_EINVAL (NULL pointers, a bad
+** `from`); from LEDE_ENCODING_UTF8 copies the bytes unchanged. */
+lede_status lede_text_to_utf8(const char *s, size_t len, lede_encoding from,
+                              char **out, size_t *outlen, lede_error *err);
 
 /* Short English description of a status ("empty article"). Never NULL. */
 const char *lede_status_string(lede_status s);

@@ -2,7 +2,8 @@
 # run.sh: runs every test suite of lede, says how each went, and ends with
 # one line "N passed, N failed" summed over the suites; exits 1 when any
 # test failed. `make test` calls it; BUILD (default build) names the build.
-# Suites: cmocka unit tests ($BUILD/tests/test_*), busted specs
+# Suites: cmocka unit tests ($BUILD/tests/test_*), the thread test under
+# ThreadSanitizer ($BUILD/tsan/test_threads), busted specs
 # (tests/lua), command-line cases (tests/cli/*.cases), REPL scripts run in
 # a pseudo-terminal (tests/cli/repl/*.pty), the html writer in headless
 # Chromium (tests/browser/run.lua), the GNU parallel pipelines of
@@ -64,6 +65,25 @@ unit_suite() {
     fi
   done
   [ "$found" = 1 ] || echo "unit: no cmocka tests in $BUILD/tests"
+}
+
+# The thread test built with -fsanitize=thread: a data race in the core
+# makes it exit non-zero with TSan's report.
+tsan_suite() {
+  bin="$BUILD/tsan/test_threads"
+  if [ ! -x "$bin" ]; then
+    echo "tsan: skipped ($bin not built: the compiler lacks -fsanitize=thread, or a sanitizer build)"
+    return
+  fi
+  TSAN_OPTIONS="halt_on_error=1 exitcode=66" "$bin" >"$LOG" 2>&1
+  rc=$?
+  p=$(sed -n 's/^\[  PASSED  \] \([0-9]*\) test(s)\..*/\1/p' "$LOG")
+  if [ "$rc" = 0 ] && [ -n "$p" ]; then
+    tally "tsan test_threads" "$p" 0
+  else
+    tally "tsan test_threads" 0 1
+    indent <"$LOG"
+  fi
 }
 
 # busted's TAP output: count "ok" and "not ok"; show each "not ok" with
@@ -204,6 +224,7 @@ if [ ! -d ../shared ]; then
   echo "note: ../shared is absent: the corpus tests are skipped"
 fi
 unit_suite
+tsan_suite
 lua_suite
 cli_suite
 repl_suite

@@ -38,7 +38,18 @@ typedef struct {
   int jsonl;            /* --jsonl: JSON Lines in and out */
   int failfast;         /* --fail-fast: stop at the first failed article */
   int quiet;            /* -q: no progress bar */
+  int sandbox;          /* --sandbox: lede.sandbox() before any code */
+  int allow_empty;      /* --allow-empty: a blank article is no error */
+  size_t max_input;     /* --max-input in bytes; 0: no limit */
+  size_t max_memory;    /* --max-memory in bytes; 0: no limit */
+  const char *max_memory_text;  /* as given, for the message */
+  double timeout;       /* --timeout in seconds; 0: no limit */
+  const char *timeout_text;     /* as given, for the message */
 } lede_cli;
+
+/* --max-input when none is given: 256 MiB, far above any article, far
+** below what would exhaust the machine. */
+#define LEDE_MAX_INPUT_DEFAULT ((size_t)256 << 20)
 
 /* Print "lede: MSG" on stderr, one line. */
 void lede_cli_message(const char *msg);
@@ -54,8 +65,9 @@ int lede_cli_docall(lua_State *L, int narg, int nres, int traceback);
 /* Push the loaded `lede` module (package.loaded.lede). */
 void lede_cli_pushmodule(lua_State *L);
 
-/* Load the article named `name` ("-" is standard input) and push it;
-** on failure print why, push nothing and return 0. */
+/* Load the article named `name` ("-" is standard input) within
+** --max-input (and --allow-empty) and push it; on failure print why, push
+** nothing and return 0. */
 int lede_cli_load(lua_State *L, const char *name);
 
 /* Run the compiled chunks (the array at stack index `chunks`) once per
@@ -74,6 +86,29 @@ void lede_cli_remember(lua_State *L);
 /* Run the REPL: libedit when standard input is a terminal, plain lines
 ** otherwise. Returns an exit status. */
 int lede_cli_repl(lua_State *L);
+
+/* Compile a chunk as luaL_loadbuffer does, text only under --sandbox
+** (a binary chunk can crash the VM). */
+int lede_cli_loadbuffer(lua_State *L, const char *s, size_t len,
+                        const char *name);
+
+/* limits.c: install --max-memory and --timeout in a new state. */
+void lede_cli_limits(lua_State *L, const lede_cli *cli);
+
+/* Put the limits' hook (or none) back on L after Ctrl-C's. */
+void lede_cli_sethook(lua_State *L);
+
+/* Around one protected call of the function at index `func`: begin
+** returns the name its messages use (NULL for C code; it lives in *ar);
+** end disarms the limits and, when one was hit, replaces the error on
+** top by "NAME: memory limit of SIZE exceeded" or "NAME: time limit of N
+** s exceeded". Returns status. */
+const char *lede_cli_limits_begin(lua_State *L, int func, lua_Debug *ar);
+int lede_cli_limits_end(lua_State *L, int status, const char *name);
+
+/* Close the state with the limits on for its finalisers; returns 1 (and
+** says so) when one hit a limit. */
+int lede_cli_limits_close(lua_State *L);
 
 /* Check that format `name` exists; if not print why and return 0. */
 int lede_cli_checkformat(lua_State *L, const char *name);

@@ -238,6 +238,14 @@ static int cmd_help(lede_repl *r, const char *arg) {
 /* ------------------------------------------------------------------ */
 /* Articles. */
 
+/* Under --sandbox the REPL reads and writes no files either: raise for
+** a command that would (lede.sandbox() marks the registry). */
+static void nofiles(lua_State *L, const char *cmd) {
+  int on = lua_getfield(L, LUA_REGISTRYINDEX, "lede.sandboxed") != LUA_TNIL;
+  lua_pop(L, 1);
+  if (on) luaL_error(L, ":%s reads or writes files: not under --sandbox", cmd);
+}
+
 static int cmd_open(lede_repl *r, const char *arg) {
   lua_State *L = r->L;
   char path[WORD_MAX];
@@ -252,6 +260,7 @@ static int cmd_open(lede_repl *r, const char *arg) {
     bind(L);
     return 1;
   }
+  nofiles(L, "open");
   if (!lede_cli_load(L, path))
     return 0;
   bind(L);
@@ -302,6 +311,7 @@ static int cmd_save(lede_repl *r, const char *arg) {
   const char *fmt = format;
   if (!nextword(&arg, path, sizeof path))
     luaL_error(L, "usage: :save FILE [FORMAT]");
+  nofiles(L, "save");
   if (!nextword(&arg, format, sizeof format)
       && (fmt = guessformat(path)) == NULL)
     luaL_error(L, "%s: cannot tell the format from the name: "
@@ -325,6 +335,7 @@ static int cmd_reload(lede_repl *r, const char *arg) {
   path = lua_tostring(L, -1);
   if (path == NULL || strcmp(path, "-") == 0)
     luaL_error(L, "the article was not read from a file");
+  nofiles(L, "reload");
   i = findarticle(L, -2);
   if (!lede_cli_load(L, path))
     return 0;

@@ -82,10 +82,21 @@ static int failure(lua_State *L, size_t lineno, int parts, int status)
   return status;
 }
 
+/* Push the options of lede.parse and lede.load from the command line. */
+static void pushoptions(lua_State *L, const lede_cli *cli)
+{
+  lua_createtable(L, 0, 2);
+  lua_pushinteger(L, (lua_Integer)cli->max_input);
+  lua_setfield(L, -2, "max_input");
+  lua_pushboolean(L, cli->allow_empty);
+  lua_setfield(L, -2, "allow_empty");
+}
+
 /* Push the article a decoded line names, or nil and why: "text" is the
 ** article (then "path" only names it), else "path" is a file to load,
 ** else the object is an article in the -t json schema. */
-static void pusharticle(lua_State *L, int obj, const char *line, size_t len)
+static void pusharticle(lua_State *L, const lede_cli *cli, int obj,
+                        const char *line, size_t len)
 {
   int text = lua_getfield(L, obj, "text") == LUA_TSTRING;
   int path = lua_getfield(L, obj, "path") == LUA_TSTRING;
@@ -95,7 +106,8 @@ static void pusharticle(lua_State *L, int obj, const char *line, size_t len)
   if (text) lua_pushvalue(L, p - 1);
   else if (path) lua_pushvalue(L, p);
   else lua_pushlstring(L, line, len);  /* the readers take JSON text */
-  lua_call(L, 1, 2);
+  pushoptions(L, cli);
+  lua_call(L, 2, 2);
   if (text && path && lua_istable(L, -2)) {
     lua_pushvalue(L, p);
     lua_setfield(L, -3, "path");
@@ -181,7 +193,7 @@ static int item(lua_State *L, const window *w, size_t i)
   addfield(L, parts, "id", -1);
   loads = lua_getfield(L, obj, "text") != LUA_TSTRING &&
           lua_getfield(L, obj, "path") == LUA_TSTRING;
-  pusharticle(L, obj, w->line[i], w->len[i]);
+  pusharticle(L, w->cli, obj, w->line[i], w->len[i]);
   if (!lua_istable(L, -2)) {
     if (!loads)  /* lede.load's message names the file already */
       lua_pushfstring(L, "stdin:%I: %s", (lua_Integer)lineno, lua_tostring(L, -1));

@@ -3,11 +3,13 @@
 ** command line, then run everything in pmain under lua_pcall with a
 ** message handler. Loading articles and running code is run.c's job.
 */
+#include <ctype.h>
+#include <errno.h>
+#include <math.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <errno.h>
 
 #include <lua.h>
 #include <lauxlib.h>
@@ -44,6 +46,13 @@ static const char help[] =
   "  --fail-fast    stop at the first article that fails\n"
   "  -q             no progress bar (shown on a terminal after a second)\n"
   "  --traceback    show a full traceback when a script fails\n"
+  "  --sandbox      run untrusted code: no io, no os but time/clock/date,\n"
+  "                 no debug, no C modules, no binary chunks, no __gc\n"
+  "  --max-memory SIZE  fail a script that holds more than SIZE (64M, 1G)\n"
+  "  --timeout SECONDS  stop a script (each run, each REPL line) after\n"
+  "                 SECONDS\n"
+  "  --max-input SIZE   refuse larger articles (default 256M; 0: none)\n"
+  "  --allow-empty  an empty article is bound, with no blocks, not refused\n"
   "  -v, --version  print the version and exit\n"
   "  -h, --help     print this help and exit\n"
   "  --             end the options\n"
@@ -81,6 +90,14 @@ static const char help[] =
 ** handler can reach the running state no other way. */
 static lua_State *globalL = NULL;
 
+/* --sandbox: chunks are compiled as text only. */
+static int textonly = 0;
+
+/* Long options that take a value ("--timeout 5" or "--timeout=5"). */
+static const char *const valued[] = {
+  "--max-input", "--max-memory", "--timeout", NULL
+};
+
 void lede_cli_message(const char *msg) {
   fprintf(stderr, "%s: %s\n", LEDE_PROGNAME, msg);
   fflush(stderr);
@@ -115,7 +132,7 @@ static int misuse(const char *msg) {
 */
 static void lstop(lua_State *L, lua_Debug *ar) {
   (void)ar;
-  lua_sethook(L, NULL, 0, 0);
+  lede_cli_sethook(L);  /* the --timeout hook, or none */
   luaL_error(L, "interrupted!");
 }
 
@@ -153,15 +170,24 @@ static int msghandler(lua_State *L) {
 int lede_cli_docall(lua_State *L, int narg, int nres, int traceback) {
   int status;
   int base = lua_gettop(L) - narg;
+  lua_Debug ar;
+  const char *name;
   lua_pushboolean(L, traceback);
   lua_pushcclosure(L, msghandler, 1);
   lua_insert(L, base);
   globalL = L;
   setsignal(SIGINT, laction);
+  /* The limits start last: the host's pushes above are never refused. */
+  name = lede_cli_limits_begin(L, base + 1, &ar);
   status = lua_pcall(L, narg, nres, base);
   setsignal(SIGINT, SIG_DFL);
   lua_remove(L, base);
-  return status;
+  return lede_cli_limits_end(L, status, name);
+}
+
+int lede_cli_loadbuffer(lua_State *L, const char *s, size_t len,
+                        const char *name) {
+  return luaL_loadbufferx(L, s, len, name, textonly ? "t" : NULL);
 }
 
 void lede_cli_pushmodule(lua_State *L) {
@@ -185,9 +211,94 @@ static int jobs(const char *value)
   return *end == '\0' && n >= 1 && n <= 256 ? (int)n : 0;
 }
 
+/* The index in `valued` of the long option at argv[*i], or -1. */
+static int valuedoption(char **argv, int i) {
+  int k;
+  for (k = 0; valued[k]; k++) {
+    size_t n = strlen(valued[k]);
+    if (strncmp(argv[i], valued[k], n) == 0
+        && (argv[i][n] == '\0' || argv[i][n] == '='))
+      return k;
+  }
+  return -1;
+}
+
+/* The value of the long option at argv[*i]: after '=' or the next word. */
+static const char *longvalue(char **argv, int *i) {
+  const char *eq = strchr(argv[*i], '=');
+  return eq ? eq + 1 : argv[++*i];
+}
+
+/*
+** "256M", "64k", "1G", "1000": bytes, with an optional binary suffix (K,
+** M, G: KiB, MiB, GiB) and an optional "B" or "iB" after it. Returns 0 for
+** anything else.
+*/
+static int parsesize(const char *s, size_t *out) {
+  char *end;
+  unsigned long long n;
+  int shift = 0;
+  if (!isdigit((unsigned char)s[0]))
+    return 0;
+  errno = 0;
+  n = strtoull(s, &end, 10);
+  if (errno != 0)
+    return 0;
+  switch (toupper((unsigned char)*end)) {
+  case 'K': shift = 10; end++; break;
+  case 'M': shift = 20; end++; break;
+  case 'G': shift = 30; end++; break;
+  default: break;
+  }
+  if (shift && strcmp(end, "iB") == 0)
+    end += 2;
+  else if (strcmp(end, "B") == 0)
+    end++;
+  if (*end != '\0' || n > (unsigned long long)((size_t)-1 >> shift))
+    return 0;
+  *out = (size_t)n << shift;
+  return 1;
+}
+
+/* --timeout: seconds, fractions allowed, at most a year. */
+static int parseseconds(const char *s, double *out) {
+  char *end;
+  double d = strtod(s, &end);
+  if (end == s || *end != '\0' || !isfinite(d) || d < 0 || d > 31536000)
+    return 0;
+  *out = d;
+  return 1;
+}
+
+/* --max-input, --max-memory or --timeout (valued[k]) with its value. */
+static int limitoption(lede_cli *cli, int k, const char *value) {
+  int ok = k == 2 ? parseseconds(value, &cli->timeout)
+         : parsesize(value, k == 0 ? &cli->max_input : &cli->max_memory);
+  if (!ok) {
+    fprintf(stderr, "%s: %s: invalid %s '%s'\n%s  (try '%s --help')\n",
+            LEDE_PROGNAME, valued[k], k == 2 ? "number of seconds" : "size",
+            value, USAGE, LEDE_PROGNAME);
+    return LEDE_EXIT_USAGE;
+  }
+  if (k == 1) cli->max_memory_text = value;
+  if (k == 2) cli->timeout_text = value;
+  return -1;
+}
+
 /* One option at argv[*i]. Returns -1 to go on, or an exit status. */
 static int option(lede_cli *cli, char **argv, int *i) {
   const char *a = argv[*i];
+  int k = valuedoption(argv, *i);
+  if (k >= 0) {
+    const char *value = longvalue(argv, i);
+    if (value == NULL)
+      return usage("option '%s' needs an argument", a);
+    return limitoption(cli, k, value);
+  }
+  if (strcmp(a, "--sandbox") == 0)
+    return cli->sandbox = 1, -1;
+  if (strcmp(a, "--allow-empty") == 0)
+    return cli->allow_empty = 1, -1;
   if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0)
     return fputs(help, stdout), LEDE_EXIT_OK;
   if (strcmp(a, "--version") == 0 || strcmp(a, "-v") == 0)
@@ -222,9 +333,19 @@ static int endswith(const char *s, const char *suffix) {
   return n >= m && strcmp(s + n - m, suffix) == 0;
 }
 
+/* Standard input can be read once: a second "-" would be empty. */
+static int stdintwice(const lede_cli *cli) {
+  int i, n = 0;
+  for (i = cli->first; i < cli->argc; i++)
+    n += strcmp(cli->argv[i], "-") == 0;
+  return n > 1;
+}
+
 /* Combinations the options cannot make sense of. */
 static int check(const lede_cli *cli) {
   int narticles = cli->argc - cli->first;
+  if (stdintwice(cli))
+    return misuse("standard input ('-') can be read only once");
   if (cli->output && !cli->format)
     return misuse("-o needs -t FORMAT");
   if (cli->format && narticles == 0 && !cli->jsonl)
@@ -245,6 +366,7 @@ static int check(const lede_cli *cli) {
 static int collect(lede_cli *cli, int argc, char **argv) {
   int i;
   memset(cli, 0, sizeof *cli);
+  cli->max_input = LEDE_MAX_INPUT_DEFAULT;
   cli->argv = argv;
   cli->argc = argc;
   for (i = 1; i < argc; i++) {
@@ -299,7 +421,7 @@ static int dolibrary(lua_State *L, const char *spec, int traceback) {
 
 /* Compile one -e chunk and append it to the array at `chunks`. */
 static int addchunk(lua_State *L, int chunks, const char *code) {
-  int status = luaL_loadbuffer(L, code, strlen(code), "=(command line)");
+  int status = lede_cli_loadbuffer(L, code, strlen(code), "=(command line)");
   if (status == LUA_OK)
     lua_rawseti(L, chunks, (lua_Integer)lua_rawlen(L, chunks) + 1);
   return lede_cli_report(L, status);
@@ -311,6 +433,10 @@ static int runargs(lua_State *L, const lede_cli *cli, int chunks) {
   for (i = 1; i < cli->first && cli->argv[i][0] == '-'; i++) {
     char opt = cli->argv[i][1];
     const char *value;
+    if (valuedoption(cli->argv, i) >= 0) {
+      longvalue(cli->argv, &i);  /* its value is no option */
+      continue;
+    }
     if (opt != 'e' && opt != 'l' && opt != 't' && opt != 'o' && opt != 'j')
       continue;  /* options without a value, and "--" */
     value = optvalue(cli->argv, &i);
@@ -332,12 +458,26 @@ static int addscript(lua_State *L, int chunks, const char *path) {
     return LEDE_EXIT_USAGE;
   }
   fclose(f);
-  if (luaL_loadfile(L, path) != LUA_OK) {
+  if (luaL_loadfilex(L, path, textonly ? "t" : NULL) != LUA_OK) {
+    const char *msg = lua_tostring(L, -1);
+    if (msg && strncmp(msg, path, strlen(path)) != 0) {  /* name the file */
+      lua_pushfstring(L, "%s: %s", path, msg);
+      lua_replace(L, -2);
+    }
     lede_cli_report(L, LUA_ERRSYNTAX);
     return LEDE_EXIT_SCRIPT;
   }
   lua_rawseti(L, chunks, (lua_Integer)lua_rawlen(L, chunks) + 1);
   return LEDE_EXIT_OK;
+}
+
+/* --sandbox: after -l, the script and -t's writer are loaded (the
+** command line trusts them), before any of the script's code runs. */
+static void sandbox(lua_State *L) {
+  lede_cli_pushmodule(L);
+  lua_getfield(L, -1, "sandbox");
+  lua_call(L, 0, 0);
+  lua_pop(L, 1);
 }
 
 /* Everything after the command line, protected by lua_pcall. */
@@ -361,6 +501,8 @@ static int pmain(lua_State *L) {
     status = LEDE_EXIT_USAGE;
   if (status != LEDE_EXIT_OK)
     return lua_pushinteger(L, status), 1;
+  if (cli->sandbox)
+    sandbox(L);
   if (cli->jsonl)
     status = lede_cli_jsonl(L, cli, chunks);
   else if (lua_rawlen(L, chunks) > 0 || cli->format) {
@@ -401,6 +543,8 @@ int main(int argc, char **argv) {
     return LEDE_EXIT_SCRIPT;
   }
   lua_gc(L, LUA_GCSTOP);  /* pmain restarts it once the libraries are in */
+  textonly = cli.sandbox;
+  lede_cli_limits(L, &cli);
   lua_pushcfunction(L, pmain);
   lua_pushlightuserdata(L, &cli);
   status = lua_pcall(L, 1, 1, 0);
@@ -408,6 +552,7 @@ int main(int argc, char **argv) {
     status = (int)lua_tointeger(L, -1);
   else
     status = (lede_cli_report(L, status), LEDE_EXIT_SCRIPT);
-  lua_close(L);
+  if (lede_cli_limits_close(L) && status == LEDE_EXIT_OK)
+    status = LEDE_EXIT_SCRIPT;
   return flushout(status);
 }

@@ -4,6 +4,8 @@
 ** yaml dump of the article's data; the text goes to a file atomically.
 */
 #include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -179,6 +181,52 @@ fail:
   return err;
 }
 
+/* A device or a FIFO (/dev/stdout, /dev/full, a pipe) is written in
+** place: a temporary file renamed over it would replace the device. */
+static int writedirect(const char *path, const char *text, size_t len) {
+  int fd = open(path, O_WRONLY | O_TRUNC);
+  FILE *f;
+  if (fd < 0)
+    return errno;
+  if ((f = fdopen(fd, "w")) == NULL) {
+    int err = errno;
+    close(fd);
+    return err;
+  }
+  return writeall(f, text, len);
+}
+
+static int special(const char *path) {
+  struct stat st;
+  return stat(path, &st) == 0 && !S_ISREG(st.st_mode);
+}
+
+/*
+** Write the -o file with SIGINT, SIGTERM and SIGHUP held back, so that a
+** signal in the middle cannot leave the temporary file behind: it is
+** delivered once the file is renamed or removed. SIGXFSZ (a file size
+** limit) is ignored so the write fails with EFBIG and is cleaned up.
+*/
+static int writeheld(const char *path, const char *text, size_t len) {
+  sigset_t hold, old;
+  struct sigaction ign, oldxfsz;
+  int err;
+  sigemptyset(&hold);
+  sigaddset(&hold, SIGINT);
+  sigaddset(&hold, SIGTERM);
+  sigaddset(&hold, SIGHUP);
+  memset(&ign, 0, sizeof ign);
+  ign.sa_handler = SIG_IGN;
+  sigemptyset(&ign.sa_mask);
+  sigprocmask(SIG_BLOCK, &hold, &old);
+  sigaction(SIGXFSZ, &ign, &oldxfsz);
+  err = special(path) ? writedirect(path, text, len)
+                      : writeatomic(path, text, len);
+  sigaction(SIGXFSZ, &oldxfsz, NULL);
+  sigprocmask(SIG_SETMASK, &old, NULL);
+  return err;
+}
+
 /* Send the rendered text where -o says; returns an exit status. */
 static int emit(const char *text, size_t len, const char *output) {
   int err;
@@ -186,7 +234,7 @@ static int emit(const char *text, size_t len, const char *output) {
     fwrite(text, 1, len, stdout);  /* main checks stdout at exit */
     return LEDE_EXIT_OK;
   }
-  if ((err = writeatomic(output, text, len)) == 0)
+  if ((err = writeheld(output, text, len)) == 0)
     return LEDE_EXIT_OK;
   fprintf(stderr, "%s: %s: %s\n", LEDE_PROGNAME, output, strerror(err));
   return LEDE_EXIT_USAGE;

@@ -200,12 +200,12 @@ static int incomplete(lua_State *L, int status) {
 
 int lede_repl_compile(lua_State *L, const char *code, size_t len) {
   const char *retline = lua_pushfstring(L, "return %s;", code);
-  int status = luaL_loadbuffer(L, retline, strlen(retline), "=stdin");
+  int status = lede_cli_loadbuffer(L, retline, strlen(retline), "=stdin");
   lua_remove(L, -2);  /* the "return" line */
   if (status == LUA_OK)
     return status;
   lua_pop(L, 1);
-  return luaL_loadbuffer(L, code, len, "=stdin");
+  return lede_cli_loadbuffer(L, code, len, "=stdin");
 }
 
 /* Compile the statement at index 1, reading more lines while it is
@@ -224,7 +224,7 @@ static int loadchunk(lede_repl *r) {
     if ((got = pushline(r, 0)) == LINE_INTERRUPT)
       return saveline(r, code), LINE_INTERRUPT;
     if (got == LINE_EOF)  /* compile it once more for the message */
-      return saveline(r, code), luaL_loadbuffer(L, code, len, "=stdin");
+      return saveline(r, code), lede_cli_loadbuffer(L, code, len, "=stdin");
     lua_pushliteral(L, "\n");
     lua_insert(L, -2);
     lua_concat(L, 3);  /* code, "\n", next line: index 1 again */

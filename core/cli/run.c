@@ -12,49 +12,71 @@
 
 #include "cli/cli.h"
 
-/* Push standard input as one string, or nil and the reason. */
-static void readstdin(lua_State *L) {
+/*
+** Push all of f as one string, reading at most `limit` + 1 bytes (limit 0:
+** no limit); or push nil and why: the system's reason, or that the input
+** is larger than --max-input. Nothing past the limit is read, so a huge
+** file or an endless pipe costs no more than the limit.
+*/
+static void readall(lua_State *L, FILE *f, size_t limit) {
   luaL_Buffer b;
-  size_t n;
+  size_t n, want, total = 0;
   luaL_buffinit(L, &b);
   do {
-    char *p = luaL_prepbuffer(&b);
-    n = fread(p, 1, LUAL_BUFFERSIZE, stdin);
+    want = limit && limit - total < LUAL_BUFFERSIZE ? limit - total + 1
+                                                    : LUAL_BUFFERSIZE;
+    n = fread(luaL_prepbuffer(&b), 1, want, f);
     luaL_addsize(&b, n);
-  } while (n == LUAL_BUFFERSIZE);
+    total += n;
+  } while (n == want && !(limit && total > limit));
   luaL_pushresult(&b);
-  if (ferror(stdin)) {
+  if (ferror(f) || (limit && total > limit)) {
+    int err = errno;
     lua_pop(L, 1);
     lua_pushnil(L);
-    lua_pushstring(L, strerror(errno));
+    if (limit && total > limit)
+      lua_pushfstring(L, "larger than --max-input (%I bytes)",
+                      (lua_Integer)limit);
+    else
+      lua_pushstring(L, strerror(err ? err : EIO));
   }
 }
 
-/* Push lede.parse(standard input) with its path set to "-": the two
-** results of a failure are nil and a message without a file name. */
-static void parsestdin(lua_State *L) {
+/* The command line's options, for articles the REPL's :open loads too;
+** set by lede_cli_run and lede_cli_bind, which come first. */
+static const lede_cli *options = NULL;
+
+/* Push the text of article `name` ("-": standard input), or nil and why. */
+static void readarticle(lua_State *L, const lede_cli *cli, const char *name) {
+  FILE *f = strcmp(name, "-") == 0 ? stdin : fopen(name, "rb");
+  if (f == NULL) {
+    lua_pushnil(L);
+    lua_pushstring(L, strerror(errno));
+    return;
+  }
+  errno = 0;
+  readall(L, f, cli->max_input);
+  if (f != stdin)
+    fclose(f);
+}
+
+/* Push lede.parse(text, {path = name, allow_empty = ...}): the article,
+** or nil and the reason. */
+static void parse(lua_State *L, const lede_cli *cli, const char *name) {
   lede_cli_pushmodule(L);
   lua_getfield(L, -1, "parse");
   lua_remove(L, -2);
-  readstdin(L);
+  readarticle(L, cli, name);
   if (lua_isnil(L, -2)) {
     lua_remove(L, -3);  /* nil, reason: lede.parse is not called */
     return;
   }
-  lua_call(L, 1, 2);
-  if (lua_istable(L, -2)) {
-    lua_pushliteral(L, "-");
-    lua_setfield(L, -3, "path");
-  }
-}
-
-/* Push lede.load(path): the article, or nil and "PATH: reason". */
-static void loadfile(lua_State *L, const char *path) {
-  lede_cli_pushmodule(L);
-  lua_getfield(L, -1, "load");
-  lua_remove(L, -2);
-  lua_pushstring(L, path);
-  lua_call(L, 1, 2);
+  lua_createtable(L, 0, 2);
+  lua_pushstring(L, name);
+  lua_setfield(L, -2, "path");
+  lua_pushboolean(L, cli->allow_empty);
+  lua_setfield(L, -2, "allow_empty");
+  lua_call(L, 2, 2);
 }
 
 /* Say once when the article came with a warning (invalid UTF-8). */
@@ -67,20 +89,15 @@ static void warn(lua_State *L, const char *display) {
 }
 
 int lede_cli_load(lua_State *L, const char *name) {
+  static const lede_cli defaults = {.max_input = LEDE_MAX_INPUT_DEFAULT};
+  const lede_cli *cli = options ? options : &defaults;
   int top = lua_gettop(L);
-  int fromstdin = strcmp(name, "-") == 0;
-  const char *display = fromstdin ? "stdin" : name;
-  if (fromstdin)
-    parsestdin(L);
-  else
-    loadfile(L, name);
+  const char *display = strcmp(name, "-") == 0 ? "stdin" : name;
+  parse(L, cli, name);
   if (!lua_istable(L, top + 1)) {
     const char *why = lua_tostring(L, top + 2);
-    why = why ? why : "cannot load the article";
-    if (fromstdin)
-      fprintf(stderr, "%s: %s: %s\n", LEDE_PROGNAME, display, why);
-    else  /* lede.load's message already names the file */
-      lede_cli_message(why);
+    fprintf(stderr, "%s: %s: %s\n", LEDE_PROGNAME, display,
+            why ? why : "cannot load the article");
     lua_settop(L, top);
     return 0;
   }
@@ -140,6 +157,7 @@ int lede_cli_run(lua_State *L, const lede_cli *cli, int chunks) {
   lede_cli_batch b;
   lede_cli_progress *p = NULL;
   int status;
+  options = cli;
   if (cli->first >= cli->argc)
     return runone(L, cli, chunks, NULL);
   f.cli = cli;
@@ -159,6 +177,7 @@ int lede_cli_run(lua_State *L, const lede_cli *cli, int chunks) {
 
 int lede_cli_bind(lua_State *L, const lede_cli *cli) {
   int i, status = LEDE_EXIT_OK;
+  options = cli;
   for (i = cli->first; i < cli->argc; i++) {
     if (lede_cli_load(L, cli->argv[i])) {
       lua_setglobal(L, "article");

@@ -297,13 +297,14 @@ static const char *lastword(const char *s, size_t len, size_t *n) {
 ** goes to the person last named in full before it. */
 static lede_status surnames(lede_entctx *c, egroup *g, size_t ng,
                             const size_t *order) {
-  lede_strmap last, first;
+  lede_strmap last, first, last2;
   size_t *next = malloc((ng + 1) * sizeof *next);
   size_t *seen = malloc((ng + 1) * sizeof *seen);
   size_t i;
   lede_status st = LEDE_ENOMEM;
   lede_strmap_init(&last, 0);
   lede_strmap_init(&first, 0);
+  lede_strmap_init(&last2, 0);
   if (next == NULL || seen == NULL) goto done;
   for (i = 0; i < ng; i++) {
     size_t n, *slot;
@@ -318,6 +319,14 @@ static lede_status surnames(lede_entctx *c, egroup *g, size_t ng,
     slot = lede_strmap_put(&last, w, n, i, &added);
     if (slot == NULL) goto done;
     if (!added) { next[i] = *slot; *slot = i; }
+    if (g[i].ntok >= 3) {  /* "Wasserman Schultz" of Debbie Wasserman Schultz */
+      const char *w2 = w - 1;
+      while (w2 > g[i].key && w2[-1] != ' ') w2--;
+      slot = lede_strmap_put(&last2, w2, (size_t)(g[i].key + g[i].klen - w2), i,
+                             &added);
+      if (slot == NULL) goto done;
+      if (!added && *slot != i) *slot = AMBIGUOUS;
+    }
     if (memchr(w, '-', n) != NULL) {
       const char *h = (const char *)memchr(w, '-', n) + 1;
       slot = lede_strmap_put(&last, h, (size_t)(w + n - h), i, &added);
@@ -334,6 +343,12 @@ static lede_status surnames(lede_entctx *c, egroup *g, size_t ng,
     emention *m = &c->ms[order[i]];
     egroup *s = &g[m->group];
     size_t *slot, best = LEDE_NONE, k;
+    if (s->ntok == 2 && s->kind != K_ORG && s->kind != K_PLACE &&
+        (slot = lede_strmap_get(&last2, m->key, m->klen)) != NULL &&
+        *slot != AMBIGUOUS && *slot != m->group) {
+      m->group = *slot;
+      continue;
+    }
     if (s->ntok > 1) {
       seen[m->group] = m->off;
       continue;
@@ -350,7 +365,12 @@ static lede_status surnames(lede_entctx *c, egroup *g, size_t ng,
       if (best == LEDE_NONE || (seen[k] != LEDE_NONE &&
                                 (seen[best] == LEDE_NONE || seen[k] > seen[best])))
         best = k;
-    if (slot != NULL && *slot == AMBIGUOUS) best = LEDE_NONE;
+    if (slot != NULL && *slot == AMBIGUOUS) {
+      /* "Clinton" beside Hillary and Bill Clinton: a person, though which
+      ** one is unknown, and no town */
+      best = LEDE_NONE;
+      m->ev[K_PERSON] += EV_PLACE + 1;
+    }
     if (best == LEDE_NONE && slot == NULL) {
       slot = lede_strmap_get(&first, m->key, m->klen);
       if (slot != NULL && *slot != AMBIGUOUS) best = *slot;
@@ -361,6 +381,7 @@ static lede_status surnames(lede_entctx *c, egroup *g, size_t ng,
 done:
   lede_strmap_free(&last);
   lede_strmap_free(&first);
+  lede_strmap_free(&last2);
   free(next);
   free(seen);
   return st;
@@ -933,13 +954,40 @@ static size_t lastbefore(const size_t *off, size_t n, size_t before) {
   return lo == 0 ? LEDE_NONE : lo - 1;
 }
 
-static size_t recent(const struct lede_entity_index *x, size_t before,
-                     char sex) {
-  size_t i = lastbefore(x->off, x->n, before);
+/* First byte of the body sentence holding byte off, or off itself when
+** no sentence does (a caption). */
+static size_t sentencestart(lede_article *a, size_t off) {
+  const lede_sentence *ss;
+  size_t n, lo = 0, hi;
+  if (lede_article_sentences(a, &ss, &n) != LEDE_OK) return off;
+  hi = n;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (ss[mid].span.off + ss[mid].span.len <= off) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < n && ss[lo].span.off <= off ? ss[lo].span.off : off;
+}
+
+/* The person a pronoun names: the latest sentence before `before` that
+** mentions a person of a fitting sex, and in it the first such person,
+** its subject as a rule. In "Schumer said President Trump will get the
+** blame ... "…," he said", he is Schumer. */
+static size_t recent(lede_article *a, const struct lede_entity_index *x,
+                     size_t before, char sex) {
+  size_t i = lastbefore(x->off, x->n, before), start;
+  const size_t *fit = sex == 'm' ? x->he : sex == 'f' ? x->she : NULL;
   if (i == LEDE_NONE) return LEDE_NONE;
-  if (sex == 'm') i = x->he[i];
-  else if (sex == 'f') i = x->she[i];
-  return i == LEDE_NONE ? LEDE_NONE : x->ent[i];
+  if (fit != NULL) i = fit[i];
+  if (i == LEDE_NONE) return LEDE_NONE;
+  start = sentencestart(a, x->off[i]);
+  while (i > 0 && x->off[i - 1] >= start) {
+    size_t k = i - 1;
+    if (fit == NULL || fit[k] == k) i = k;
+    else if (fit[k] == LEDE_NONE || x->off[fit[k]] < start) break;
+    else i = fit[k];
+  }
+  return x->ent[i];
 }
 
 /* The person a name or alias fits (or with `orgs`, an organisation when
@@ -1014,7 +1062,8 @@ size_t lede_entities_resolve(lede_article *a, lede_span cue, size_t before) {
   n = cue.len;
   trim(&s, &n);
   sex = pronoun(s, n);
-  if (sex) return recent(x, before, sex);
+  if (sex == 'a') return LEDE_NONE;  /* "they": a group more often than not */
+  if (sex) return recent(a, x, before, sex);
   bare(&s, &n);
   if (n == 0) return LEDE_NONE;
   if (n > 4 && lede_lex_is((const char *const[]){"the ", NULL}, s, 4)) {

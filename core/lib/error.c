@@ -14,6 +14,7 @@ const char *lede_status_string(lede_status s) {
   case LEDE_EBINARY: return "not text";
   case LEDE_ETOOBIG: return "input too large";
   case LEDE_EINVAL: return "invalid argument";
+  case LEDE_EENCODING: return "not UTF-8";
   }
   return "unknown error";
 }

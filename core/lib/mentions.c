@@ -16,6 +16,8 @@
 #define HEADLINE_MAXWORDS 6  /* longest known name tried in a headline */
 #define HEADLINE_MAXTOKENS 24 /* a body paragraph longer is prose */
 #define POSS_MAXBYTES 4      /* "'s", "’s" (3-byte apostrophe) */
+#define POSS_LOOKAHEAD 3     /* "Moody's Investors Service": words to the
+                                organisation word after a possessive */
 #define ACRONYM_MAXLETTERS 6 /* "ISIS", "NATO"; longer capitals are shouting */
 
 /* Evidence weights: a title or author line settles a person; a list word
@@ -449,14 +451,26 @@ static int connector(const lede_entctx *c, const etok *t, unsigned seen) {
          ((seen & V_ORG) && is(c, t, "at"));  /* "University at Buffalo" */
 }
 
+/* Whether an organisation word closes the capitalised words from k on
+** ("Investors Service"): a possessive before them is part of the name. */
+static int orgahead(const lede_entctx *c, const eblock *b, size_t k) {
+  size_t e;
+  for (e = k; e < b->t1 && e < k + POSS_LOOKAHEAD; e++) {
+    const etok *t = &c->toks[e];
+    if (!t->cap || t->gap != GAP_SPACE) return 0;
+    if (t->v & V_ORG) return 1;
+    if (t->poss) return 0;
+  }
+  return 0;
+}
+
 /* Last token of the run of name words starting at i. */
 static size_t extend(const lede_entctx *c, const eblock *b, size_t i) {
   unsigned seen = c->toks[i].v;
   size_t j = i;
   /* A possessive ends a name unless an organisation word follows it:
-  ** "Riverside County Sheriff's Department", "Children's Hospital". */
-  while (j + 1 < b->t1 &&
-         (!c->toks[j].poss || (c->toks[j + 1].cap && (c->toks[j + 1].v & V_ORG)))) {
+  ** "Riverside County Sheriff's Department", "Moody's Investors Service". */
+  while (j + 1 < b->t1 && (!c->toks[j].poss || orgahead(c, b, j + 1))) {
     const etok *n = &c->toks[j + 1];
     size_t skip = 0;
     if (n->gap != GAP_SPACE) break;

@@ -20,6 +20,7 @@
                               debris of the plane on Tuesday, told */
 #define SAID_MAXWORDS 5    /* a sentence of its own: "Jones said later." */
 #define ROLE_MAXWORDS 2    /* said Pentagon spokesman Jeff Davis */
+#define INTRO_MAXWORDS 4   /* "Merkel told the media" ending a paragraph */
 
 enum { DOUBLE = 1, SINGLE = 2 };           /* kinds of quote mark */
 enum { NOMARK, OPEN, CLOSE, TOGGLE };      /* what a mark does */
@@ -656,6 +657,17 @@ static int isdash(int32_t cp) {
 /* The attribution after a closing mark at e, before hi. `ended` says the
 ** quotation closed its sentence ("…won." Jones said later): then only a
 ** name or pronoun opening the next sentence, then the verb, will do. */
+/* Whether the name at sp is a possessive ("Jones's", "Jones’"), inside
+** the span or just after it. */
+static int possessive(const ctx *c, lede_span sp) {
+  size_t e = sp.off + sp.len;
+  const char *s = c->s;
+  if (sp.len >= 2 && s[e - 2] == '\'' && s[e - 1] == 's') return 1;
+  if (sp.len >= 4 && memcmp(s + e - 4, "\xe2\x80\x99s", 4) == 0) return 1;
+  if (e < c->hi && s[e] == '\'') return 1;
+  return e + 2 < c->hi && memcmp(s + e, "\xe2\x80\x99", 3) == 0;
+}
+
 static attrib afterq(const ctx *c, size_t e, size_t hi, int ended) {
   tok t, start;
   size_t words = 0, vlen;
@@ -677,6 +689,17 @@ static attrib afterq(const ctx *c, size_t e, size_t hi, int ended) {
   if (words == 1)  /* "…," said Jones */
     return ended ? noattr : withverb(c, t, vlen, start.from, hi, FORTH);
   at = withverb(c, t, vlen, start.from, hi, BACK);
+  /* "…," Wray Grimaldi of the University of Otago in Dunedin, New
+  ** Zealand, said: the name opening the clause is its subject, not the
+  ** last name before the verb. A possessive ("Jones's lawyer") is not. */
+  if (capword(c, &start) && at.cue.len > 0 && at.cue.off != start.from) {
+    tok after;
+    lede_span sp = forename(c, start, hi, &after);
+    if (sp.len > 0 && !possessive(c, sp) &&
+        (ischar(c, &after, ',') || is(c, &after, preps)) &&
+        lede_entities_resolve(c->a, sp, start.from) != LEDE_NONE)
+      at.cue = sp;
+  }
   if (ended && (at.cue.len == 0 || at.cue.off != start.from)) return noattr;
   return at;
 }
@@ -968,8 +991,9 @@ static lede_span subject(const ctx *c, size_t open) {
     sp = words++ ? join(sp, word(c, &t)) : word(c, &t);
     i = t.to;
   }
-  if (words == 0 || !next(c, i, open, &t) || !t.word || upper(c, &t))
-    return none;
+  if (words == 0 || !next(c, i, open, &t)) return none;
+  if (ischar(c, &t, ',')) return sp;  /* "William Provost, who ..., told" */
+  if (!t.word || upper(c, &t)) return none;
   return sp;
 }
 
@@ -985,6 +1009,23 @@ static int alone(const ctx *c, size_t k) {
       return 0;
   }
   return 1;
+}
+
+/* Whether the paragraph ends by introducing a quotation in the next:
+** "Jones said:", "She also said,", or, where the scrape lost the colon,
+** a speech verb among its last words ("Merkel told the media"). */
+static int introduces(const ctx *c) {
+  int32_t last = lastcp(c, c->lo, c->hi);
+  tok t;
+  size_t i = c->hi, words = 0;
+  if (last == ':' || last == ',') return 1;
+  if (!lede_utf8_isalpha(last)) return 0;
+  while (words < INTRO_MAXWORDS && prev(c, i, c->lo, &t) && t.word) {
+    if (verbat(c, &t, c->hi) > 0) return 1;
+    words++;
+    i = t.from;
+  }
+  return 0;
 }
 
 /* The quotations of paragraph block bi (the pi-th paragraph). */
@@ -1048,8 +1089,11 @@ static lede_status paragraph(ctx *c, size_t bi, size_t pi) {
     if (f->unclosed) c->carry = at.has ? at : noattr;
     c->prev = at.cue.len > 0 ? at : noattr;
   }
-  if (lastcp(c, c->lo, c->hi) == ':') {
+  if (introduces(c)) {
     lead ld = before(c, c->hi, c->lo);
+    /* "William Provost, who police believe ..., admitted it and told
+    ** officers:" names its speaker first */
+    if (ld.at.has && ld.at.cue.len == 0) ld.at.cue = subject(c, c->hi);
     if (ld.at.has) c->colon = resolved(c, ld.at, c->hi);
   }
   return LEDE_OK;

@@ -36,6 +36,12 @@ lede_status lede_source_check(const char *s, size_t len,
                    "larger than the input limit (%zu bytes)", opts->max_input);
     return LEDE_ETOOBIG;
   }
+  if (lede_text_encoding(s, len) == LEDE_ENCODING_UTF16LE
+      || lede_text_encoding(s, len) == LEDE_ENCODING_UTF16BE) {
+    lede_error_set(err, LEDE_EENCODING, 0,
+                   "UTF-16 text (convert it to UTF-8 first)");
+    return LEDE_EENCODING;
+  }
   for (i = 0; i < len; i++) {
     if (isbinary((unsigned char)s[i])) {
       lede_error_set(err, LEDE_EBINARY, i,
@@ -43,7 +49,7 @@ lede_status lede_source_check(const char *s, size_t len,
       return LEDE_EBINARY;
     }
   }
-  if (allspace(s + *bom, len - *bom)) {
+  if (!(opts != NULL && opts->allow_empty) && allspace(s + *bom, len - *bom)) {
     lede_error_set(err, LEDE_EEMPTY, 0, "empty article");
     return LEDE_EEMPTY;
   }

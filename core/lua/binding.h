@@ -39,6 +39,9 @@ void lede_writers_open(lua_State *L);
 ** lede.text to the module table at `module`. */
 void lede_query_open(lua_State *L, int methods, int module);
 
+/* sandbox.c: add lede.sandbox to the table on top. */
+void lede_sandbox_open(lua_State *L);
+
 /* summary.c: add article:summary to the method table at `methods`. */
 void lede_summary_open(lua_State *L, int methods);
 

@@ -67,6 +67,7 @@ int luaopen_lede(lua_State *L)
   lede_handle_open(L);
   lua_createtable(L, 0, 8);
   lede_parse_open(L);
+  lede_sandbox_open(L);
   lede_build_open(L);
   lede_require_script(L, "lede.readers");      /* lede, readers */
   lua_getfield(L, -1, "install");

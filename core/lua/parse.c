@@ -5,6 +5,7 @@
 */
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
@@ -15,8 +16,12 @@
 /* Metatable of the box that closes a file if reading it raises. */
 #define FILE_MT "lede.file"
 
+/* Metatable of the box that frees a converted text if pushing it raises. */
+#define TEXT_MT "lede.text.buffer"
+
 /* The options lede.parse and lede.load accept. */
-static const char *const option_names[] = {"max_input", "path", NULL};
+static const char *const option_names[] = {"allow_empty", "max_input", "path",
+                                           NULL};
 
 /* What read_options found. */
 typedef struct {
@@ -59,6 +64,9 @@ static parse_opts read_options(lua_State *L, int arg)
   luaL_checktype(L, arg, LUA_TTABLE);
   check_keys(L, arg);
   o.core.max_input = read_max_input(L, arg);
+  lua_getfield(L, arg, "allow_empty");
+  o.core.allow_empty = lua_toboolean(L, -1);
+  lua_pop(L, 1);
   if (lua_getfield(L, arg, "path") == LUA_TNIL) {
     lua_pop(L, 1);
     return o;
@@ -85,6 +93,39 @@ static int push_failure(lua_State *L, lede_status st, const lede_error *err,
   return 3;
 }
 
+static int text_gc(lua_State *L)
+{
+  char **buf = luaL_checkudata(L, 1, TEXT_MT);
+  free(*buf);
+  *buf = NULL;
+  return 0;
+}
+
+/*
+** UTF-16 with a byte order mark and Windows-1252 text are converted to
+** UTF-8 before the parse: replace the string at `text` by its conversion
+** and return the encoding it came from (LEDE_ENCODING_UTF8: untouched).
+** The spans then point into the converted text, which is article.source.
+*/
+static lede_encoding to_utf8(lua_State *L, int text)
+{
+  size_t len, outlen;
+  const char *s = lua_tolstring(L, text, &len);
+  lede_encoding enc = lede_text_encoding(s, len);
+  if (enc == LEDE_ENCODING_UTF8) return enc;
+  char **buf = lua_newuserdatauv(L, sizeof *buf, 0);
+  *buf = NULL;
+  luaL_setmetatable(L, TEXT_MT);
+  if (lede_text_to_utf8(s, len, enc, buf, &outlen, NULL) != LEDE_OK)
+    luaL_error(L, "not enough memory");
+  lua_pushlstring(L, *buf, outlen);
+  free(*buf);
+  *buf = NULL;
+  lua_replace(L, text);
+  lua_pop(L, 1);
+  return enc;
+}
+
 /*
 ** Parse the string at `text`; push the article table, or the failure. The
 ** handle is made before lede_parse so the article is owned by the garbage
@@ -94,6 +135,7 @@ static int push_parse(lua_State *L, int text, const parse_opts *o,
                       const char *where)
 {
   size_t len;
+  lede_encoding enc = to_utf8(L, text);
   const char *s = lua_tolstring(L, text, &len);
   lede_error err = {LEDE_OK, 0, ""};
   lede_article **box = lede_handle_new(L);
@@ -103,6 +145,10 @@ static int push_parse(lua_State *L, int text, const parse_opts *o,
   lede_push_article(L, *box);  /* handle, article */
   lua_pushvalue(L, text);      /* the caller's string: exactly its bytes */
   lua_setfield(L, -2, "source");
+  if (enc != LEDE_ENCODING_UTF8) {
+    lua_pushfstring(L, "converted from %s to UTF-8", lede_encoding_name(enc));
+    lua_setfield(L, -2, "warning");
+  }
   if (o->path) {
     lua_pushvalue(L, o->path);
     lua_setfield(L, -2, "path");
@@ -141,21 +187,26 @@ static size_t file_size(FILE *f)
 /* Push the whole file as a string, or return errno (0 on success). The
 ** FILE sits in a box with __gc, so a failed allocation still closes it.
 ** The buffer starts at the file's size: grown by doubling, it held up to
-** twice the input before the string was made, and its copies cost time. */
-static int read_file(lua_State *L, const char *path)
+** twice the input before the string was made. With a limit, reading stops
+** one byte past it: enough for lede_parse to refuse the text, without
+** reading a huge file for nothing. */
+static int read_file(lua_State *L, const char *path, size_t limit)
 {
   FILE **f = lua_newuserdatauv(L, sizeof *f, 0);
   *f = NULL;
   luaL_setmetatable(L, FILE_MT);
   if ((*f = fopen(path, "rb")) == NULL) return errno;
   luaL_Buffer b;
-  size_t want = file_size(*f), n;
+  size_t want = file_size(*f), n, total = 0;
+  if (limit && want > limit) want = limit + 1;
   luaL_buffinitsize(L, &b, want + 1);
   do {  /* at the size, then on in case the file grew */
+    if (limit && limit - total < want) want = limit - total + 1;
     n = fread(luaL_prepbuffsize(&b, want), 1, want, *f);
     luaL_addsize(&b, n);
+    total += n;
     want = LUAL_BUFFERSIZE;
-  } while (n > 0 && !feof(*f));
+  } while (n > 0 && !feof(*f) && !(limit && total > limit));
   int failed = ferror(*f) ? (errno ? errno : EIO) : 0;
   luaL_pushresult(&b);
   fclose(*f);
@@ -169,7 +220,7 @@ static int lb_load(lua_State *L)
   const char *path = luaL_checkstring(L, 1);
   parse_opts o = read_options(L, 2);
   o.path = 1;  /* the argument, whatever opts.path says */
-  int e = read_file(L, path);
+  int e = read_file(L, path, o.core.max_input);
   if (e) {
     lua_pushnil(L);
     lua_pushfstring(L, "%s: %s", path, strerror(e));
@@ -189,6 +240,11 @@ void lede_parse_open(lua_State *L)
 {
   if (luaL_newmetatable(L, FILE_MT)) {
     lua_pushcfunction(L, file_gc);
+    lua_setfield(L, -2, "__gc");
+  }
+  lua_pop(L, 1);
+  if (luaL_newmetatable(L, TEXT_MT)) {
+    lua_pushcfunction(L, text_gc);
     lua_setfield(L, -2, "__gc");
   }
   lua_pop(L, 1);

@@ -2,7 +2,8 @@
 ** yaml.c: lede.yaml.load and lede.yaml.dump over libyaml, for plain data
 ** (tables, strings, numbers, booleans). Both sides resolve plain scalars by
 ** the YAML 1.2 core schema, so yaml.load(yaml.dump(t)) gives t back.
-** Anchors may appear, aliases may not; tags other than !!str are ignored.
+** Anchors may appear, aliases may not; tags other than the core schema's
+** (!!str, !!int, !!map...) and duplicate keys are refused.
 */
 #include <limits.h>
 #include <math.h>
@@ -223,6 +224,30 @@ static int is_str_tag(const yaml_char_t *tag)
   return tag && strcmp((const char *)tag, YAML_STR_TAG) == 0;
 }
 
+/* The core schema's tags and the non-specific "!": anything else would
+** name a type lede cannot build (!!python/object, !ruby/hash). */
+#define CORE_TAG_PREFIX "tag:yaml.org,2002:"  /* what "!!" stands for */
+
+static const char *const known_tags[] = {
+  "!", YAML_STR_TAG, YAML_INT_TAG, YAML_FLOAT_TAG, YAML_BOOL_TAG,
+  YAML_NULL_TAG, YAML_SEQ_TAG, YAML_MAP_TAG, NULL
+};
+
+static int check_tag(parser_box *p, const yaml_char_t *tag, yaml_mark_t mark)
+{
+  if (tag == NULL) return 1;
+  for (const char *const *t = known_tags; *t; t++)
+    if (strcmp((const char *)tag, *t) == 0) return 1;
+  const char *name = (const char *)tag;
+  const char *shorthand = "";
+  size_t plen = strlen(CORE_TAG_PREFIX);
+  if (strncmp(name, CORE_TAG_PREFIX, plen) == 0)
+    name += plen, shorthand = "!!";  /* as it was written: !!binary */
+  char what[MESSAGE_MAX / 2];
+  snprintf(what, sizeof what, "unknown tag '%s%.60s'", shorthand, name);
+  return fail_at(p, what, mark);
+}
+
 static void push_scalar(lua_State *L, const yaml_event_t *e)
 {
   const char *s = (const char *)e->data.scalar.value;
@@ -255,11 +280,25 @@ static int load_key(lua_State *L, parser_box *p)
     return fail_at(p, "aliases are not supported", e->start_mark);
   if (e->type != YAML_SCALAR_EVENT)
     return fail_at(p, "complex keys are not supported", e->start_mark);
+  if (!check_tag(p, e->data.scalar.tag, e->start_mark)) return 0;
   push_scalar(L, e);
   if (lua_isnil(L, -1) || (lua_type(L, -1) == LUA_TNUMBER
                            && lua_tonumber(L, -1) != lua_tonumber(L, -1)))
     return fail_at(p, "null or nan keys are not supported", e->start_mark);
   return 1;
+}
+
+/* A key seen twice would silently keep one of two values. */
+static int check_duplicate(lua_State *L, parser_box *p, yaml_mark_t mark)
+{
+  lua_pushvalue(L, -1);
+  int seen = lua_rawget(L, -3) != LUA_TNIL;
+  lua_pop(L, 1);
+  if (!seen) return 1;
+  char what[MESSAGE_MAX / 2];
+  snprintf(what, sizeof what, "duplicate key '%.60s'",
+           luaL_tolstring(L, -1, NULL));
+  return fail_at(p, what, mark);
 }
 
 static int load_mapping(lua_State *L, parser_box *p, int depth)
@@ -268,7 +307,9 @@ static int load_mapping(lua_State *L, parser_box *p, int depth)
   for (;;) {
     if (!next_event(p)) return 0;
     if (p->event.type == YAML_MAPPING_END_EVENT) return 1;
-    if (!load_key(L, p) || !next_event(p) || !load_node(L, p, depth))
+    yaml_mark_t mark = p->event.start_mark;
+    if (!load_key(L, p) || !check_duplicate(L, p, mark) || !next_event(p)
+        || !load_node(L, p, depth))
       return 0;
     lua_rawset(L, -3);
   }
@@ -281,9 +322,16 @@ static int load_node(lua_State *L, parser_box *p, int depth)
   if (depth >= MAX_DEPTH) return fail_at(p, "nesting too deep", e->start_mark);
   luaL_checkstack(L, 3, "yaml: nesting too deep");
   switch (e->type) {
-    case YAML_SCALAR_EVENT: push_scalar(L, e); return 1;
-    case YAML_SEQUENCE_START_EVENT: return load_sequence(L, p, depth + 1);
-    case YAML_MAPPING_START_EVENT: return load_mapping(L, p, depth + 1);
+    case YAML_SCALAR_EVENT:
+      if (!check_tag(p, e->data.scalar.tag, e->start_mark)) return 0;
+      push_scalar(L, e);
+      return 1;
+    case YAML_SEQUENCE_START_EVENT:
+      if (!check_tag(p, e->data.sequence_start.tag, e->start_mark)) return 0;
+      return load_sequence(L, p, depth + 1);
+    case YAML_MAPPING_START_EVENT:
+      if (!check_tag(p, e->data.mapping_start.tag, e->start_mark)) return 0;
+      return load_mapping(L, p, depth + 1);
     case YAML_ALIAS_EVENT:
       return fail_at(p, "aliases are not supported", e->start_mark);
     default: return fail_at(p, "unexpected event", e->start_mark);

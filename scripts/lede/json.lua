@@ -117,7 +117,30 @@ local function encode(value)
   return concat(out)
 end
 
+local huge = math.huge
+
+-- Is there an infinity in v? Only a number too large for a double gives
+-- one (cjson reads 1e400 as inf); decode's depth limit bounds the walk.
+local function has_infinity(v)
+  if v == huge or v == -huge then return true end
+  if type(v) ~= "table" then return false end
+  for k, x in pairs(v) do
+    if has_infinity(k) or has_infinity(x) then return true end
+  end
+  return false
+end
+
+-- Where the first number out of range starts in text (1-based).
+local function infinity_at(text)
+  for pos, num in text:gmatch("()(%-?%d[%d.eE+-]*)") do
+    local n = tonumber(num)
+    if n == huge or n == -huge then return pos end
+  end
+  return 1
+end
+
 -- decode(text) -> value, or nil, message for text that is not JSON.
+-- A number too large for a double is refused rather than read as inf.
 -- JSON null is lede.json.null (cjson.null) inside arrays and objects.
 local function decode(text)
   need_cjson()
@@ -127,6 +150,9 @@ local function decode(text)
   end
   local ok, value = pcall(codec.decode, text)
   if not ok then return nil, "json: " .. tostring(value) end
+  if has_infinity(value) then
+    return nil, "json: number out of range at character " .. infinity_at(text)
+  end
   return value
 end
 

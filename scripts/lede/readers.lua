@@ -7,6 +7,7 @@
 -- blocks go to lede.build as they are.
 
 local type, ipairs, pairs, pcall, tostring = type, ipairs, pairs, pcall, tostring
+local tonumber = tonumber
 local open = io.open
 local find, match, sub, lower, format = string.find, string.match, string.sub,
   string.lower, string.format
@@ -208,8 +209,11 @@ local function install(lede)
                            detect("", path) == "text") then
       return load(path, o)
     end
+    -- Within max_input, read one byte past it at most (enough to refuse
+    -- it): /dev/zero or an endless FIFO must not be read whole.
+    local limit = type(opts) == "table" and tonumber(opts.max_input) or 0
     local f = open(path, "rb")
-    local text = f and f:read("a")
+    local text = f and f:read(limit > 0 and limit + 1 or "a")
     if f then f:close() end
     if text == nil then return load(path, o) end  -- C's message for it
     local fmt = given or detect(text, path)

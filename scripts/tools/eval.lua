@@ -5,8 +5,9 @@
 -- index.tsv is noisy (see the corpus README): its title and authors come
 -- from page metadata, often not printed in the text. So every figure is
 -- also given over the articles where the value does appear in the text.
--- The gold part is scored twice: over every gold file, then over the
--- check set only (files marked "# set: check", never tuned on).
+-- The gold part is scored three times: over every gold file, over the
+-- check set only (files marked "# set: check", never tuned on), and over
+-- the dev set only ("# set: dev", annotated blind, open for tuning).
 -- -v (or LEDE_EVAL_VERBOSE=1) adds per-file gold counts.
 
 local io, os, string, table = io, os, string, table
@@ -282,10 +283,19 @@ local function gold()
     for _, cat in ipairs(CATEGORIES) do T[cat.key] = {tp = 0, pred = 0, gold = 0} end
     return T
   end
-  -- Every gold file, and the check set (marked "# set: check").
-  local T, TC, G, files, ncheck = totals(), totals(), {}, {}, 0
+  -- Every gold file, and each named set: the check set ("# set: check")
+  -- and the dev set ("# set: dev").
+  local T, G, files = totals(), {}, {}
   local all = {quotes = {}, entities = {}}
-  local check = {quotes = {}, entities = {}}
+  local SETS = {
+    {name = "check", mark = "c", head = "gold, check set (never tuned on)"},
+    {name = "dev", mark = "d", head = "gold, dev set (for tuning)"},
+  }
+  local byname = {}
+  for _, set in ipairs(SETS) do
+    set.T, set.n, set.items = totals(), 0, {quotes = {}, entities = {}}
+    byname[set.name] = set
+  end
   for n = 0, 999 do
     local id = fmt("%03d", n)
     local text = readfile(fmt("%s/%s.gold", GOLD, id))
@@ -301,15 +311,16 @@ local function gold()
         S.failed = S.failed + 1
       else
         local Ts, into = {T}, {all}
-        if g.set == "check" then
-          ncheck = ncheck + 1
-          Ts[2], into[2] = TC, check
+        local set = g.set and byname[g.set]
+        if set then
+          set.n = set.n + 1
+          Ts[2], into[2] = set.T, set.items
         end
         for _, t in ipairs(into) do
           for _, q in ipairs(g.quotes) do t.quotes[#t.quotes + 1] = q end
           for _, e in ipairs(g.entities) do t.entities[#t.entities + 1] = e end
         end
-        files[#files + 1] = fmt("  %s%s %s", id, g.set == "check" and " c" or "  ",
+        files[#files + 1] = fmt("  %s %s %s", id, set and set.mark or " ",
                                 scoregold(g, a, Ts, G))
       end
     end
@@ -319,14 +330,16 @@ local function gold()
     return
   end
   goldreport(fmt("gold: %s, %d articles", GOLD, #files), T, G, score.describe(all))
-  if ncheck > 0 then
-    goldreport(fmt("gold, check set (never tuned on): %d articles", ncheck), TC, G,
-               score.describe(check))
-  else
-    print("gold, check set (never tuned on): no file marked # set: check")
+  for _, set in ipairs(SETS) do
+    if set.n > 0 then
+      goldreport(fmt("%s: %d articles", set.head, set.n), set.T, G,
+                 score.describe(set.items))
+    else
+      print(fmt("%s: no file marked # set: %s", set.head, set.name))
+    end
   end
   if verbose and not (G.quotes and G.entities) then
-    print("  per file (tp/pred/gold; c: check set):")
+    print("  per file (tp/pred/gold; c: check set, d: dev set):")
     print(table.concat(files, "\n"))
   end
 end

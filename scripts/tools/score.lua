@@ -45,7 +45,8 @@ end
 -- {{kind, name, aliases}}, set = NAME or nil}, or nil, "line N: message".
 -- Speakers must name a person or organisation of the same file, so their
 -- aliases count. A comment "# set: NAME" puts the file in a named set
--- ("check": articles nobody tuned the parser on).
+-- ("check": articles nobody tuned the parser on; "dev": blind-annotated
+-- articles open for tuning).
 local function parse(text)
   local g = {quotes = {}, entities = {}}
   local n = 0

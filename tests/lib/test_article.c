@@ -277,7 +277,8 @@ static const namerow status_rows[] = {
   {LEDE_EBINARY, "not text"},
   {LEDE_ETOOBIG, "input too large"},
   {LEDE_EINVAL, "invalid argument"},
-  {LEDE_EINVAL + 1, "unknown error"},
+  {LEDE_EENCODING, "not UTF-8"},
+  {LEDE_EENCODING + 1, "unknown error"},
   {-1, "unknown error"},
 };
 

@@ -234,7 +234,7 @@ static const resolverow resolverows[] = {
   {"she", "she was", 0},      /* Marsh is the last before it */
   {"he", "he agreed", 1},     /* Mr. Brik: the last man */
   {"he", "Mr. Tomas", LEDE_NONE},  /* only Ms. Marsh before */
-  {"they", "he agreed", 0},
+  {"they", "he agreed", LEDE_NONE},  /* a group more often than not */
   {"Nobody", "he agreed", LEDE_NONE},
   {"she", "Ms. Lena", LEDE_NONE}, /* nobody before */
   {"it", "he agreed", LEDE_NONE},

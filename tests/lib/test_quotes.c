@@ -141,6 +141,13 @@ static const row rows[] = {
   {"a subject that is no known person is no speaker",
    "Harbor rules forbid \"[[any late crossing at all]]\" in winter.", 1,
    {{1, -1, -1}}},
+  {"paragraph ending with a comma introduces the next",
+   "{{Ruiz}} also <<said>>,\n\n\"[[We will win.]]\"", 1, {{0, 0, 0}}},
+  {"paragraph ending with a speech verb and no colon",
+   "{{Ruiz}} <<told>> the media\n\n\"[[We will win.]]\"", 1, {{0, 0, 0}}},
+  {"the name opening the attribution is its subject",
+   "{{Ana Ruiz}} runs the board.\n\n\"[[We won,]]\" {{Ana Ruiz}} of the board in "
+   "Alder Bend, Maine, <<said>>.", 1, {{0, 0, 1}}},
   {"paragraph ending with a colon",
    "{{Jones}} <<said>>:\n\n\"[[We will win.]]\"", 1, {{0, 0, 0}}},
   {"party and state after the name",

@@ -64,6 +64,13 @@ static const checkrow check_rows[] = {
   {"lone invalid byte is not empty", S("  \xff  "), 0, LEDE_OK, 0, NULL, 0},
   {"BOM then text", S("\xEF\xBB\xBFx"), 0, LEDE_OK, 0, NULL, 3},
   {"half a BOM", S("\xEF\xBBx"), 0, LEDE_OK, 0, NULL, 0},
+  /* UTF-16 would otherwise read as binary (its NULs): say what it is. */
+  {"UTF-16LE BOM", S("\xFF\xFET\0i\0"), 0, LEDE_EENCODING, 0,
+   "UTF-16 text (convert it to UTF-8 first)", 0},
+  {"UTF-16BE BOM", S("\xFE\xFF\0T\0i"), 0, LEDE_EENCODING, 0,
+   "UTF-16 text (convert it to UTF-8 first)", 0},
+  {"FF FE without NULs is still UTF-16", S("\xFF\xFE"), 0, LEDE_EENCODING,
+   0, "UTF-16 text (convert it to UTF-8 first)", 0},
 };
 
 /* lede_source_check, then lede_parse, on every row. */
@@ -73,7 +80,7 @@ static void test_check(void **state) {
   (void)state;
   for (r = 0; r < sizeof check_rows / sizeof check_rows[0]; r++) {
     const checkrow *w = &check_rows[r];
-    lede_options opts = {w->max_input};
+    lede_options opts = {w->max_input, 0};
     lede_error err;
     lede_article *a = (lede_article *)&err;  /* must come back NULL */
     size_t bom = 99;
@@ -115,6 +122,28 @@ static void test_check(void **state) {
     lede_article_free(a);
   }
   assert_int_equal(fails, 0);
+}
+
+/* allow_empty turns "empty article" into an article with no blocks;
+** binary data is still refused. */
+static void test_allow_empty(void **state) {
+  static const struct { const char *input; size_t len; } rows[] = {
+    {S("")}, {S(" \n\t\n\n   \n")}, {S("\xEF\xBB\xBF\r\n")},
+  };
+  lede_options opts = {0, 1};
+  size_t r, n = 99;
+  (void)state;
+  for (r = 0; r < sizeof rows / sizeof rows[0]; r++) {
+    lede_article *a = NULL;
+    assert_int_equal(lede_parse(rows[r].input, rows[r].len, &opts, &a, NULL),
+                     LEDE_OK);
+    lede_article_blocks(a, &n);
+    assert_int_equal(n, 0);
+    assert_null(lede_article_warning(a, NULL));
+    lede_article_free(a);
+  }
+  assert_int_equal(lede_parse(S("\0"), &opts, &(lede_article *){NULL}, NULL),
+                   LEDE_EBINARY);
 }
 
 /* Refusing a large binary file is quick and says where. */
@@ -318,6 +347,7 @@ int main(void) {
   static const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_check),
     cmocka_unit_test(test_big_binary),
+    cmocka_unit_test(test_allow_empty),
     cmocka_unit_test(test_invalid_utf8),
     cmocka_unit_test(test_lines),
     cmocka_unit_test(test_block_lines),

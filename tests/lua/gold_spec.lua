@@ -1,6 +1,7 @@
 -- gold_spec.lua: the scoring behind `make eval`'s gold part
 -- (scripts/tools/score.lua): reading gold files, matching quotes and
--- entities, precision/recall/F1. Invented data only; no corpus needed.
+-- entities, precision/recall/F1. Invented data, and the repository's own
+-- tests/gold files read as they are; no corpus needed.
 -- Run: lua5.4 /usr/bin/busted tests/lua/gold_spec.lua
 
 package.path = "scripts/tools/?.lua;" .. package.path
@@ -42,6 +43,23 @@ describe("score.parse", function()
     assert.equal(1, #g.entities)
     g = assert(score.parse("# set: check\n# set: check\n# setting: x\n# a set: y"))
     assert.equal("check", g.set)
+  end)
+
+  it("reads the repository's gold files, each in no set, check or dev", function()
+    local n = 0
+    for id = 0, 999 do
+      local f = io.open(string.format("tests/gold/%03d.gold", id), "rb")
+      if f then
+        local g, err = score.parse(f:read("a"))
+        f:close()
+        assert(g, string.format("%03d.gold: %s", id, tostring(err)))
+        assert.is_true(g.set == nil or g.set == "check" or g.set == "dev",
+                       string.format("%03d.gold: set %s", id, tostring(g.set)))
+        n = n + 1
+      end
+    end
+    assert.is_true(n > 0)
+    assert.equal("dev", score.parse("# 001 x\n# set: dev").set)
   end)
 
   local bad = {

@@ -1,0 +1,3 @@
+-- loop.lua: never ends; --timeout must stop it.
+local n = 0
+while true do n = n + 1 end
