@@ -41,10 +41,10 @@ TSAN_BIN := $(if $(TSAN_OK),$(BUILD)/tsan/test_threads)
 
 DEBS := build-essential pkg-config lua5.4 liblua5.4-dev libyaml-dev libutf8proc-dev \
         libedit-dev lua-cjson libcmocka-dev lua-busted libstemmer-dev \
-        cmark libcmark-dev chromium valgrind
+        cmark libcmark-dev chromium valgrind parallel
 
 .PHONY: valgrind all deps test test-unit test-lua test-cli demo eval install uninstall \
-        sanitize clean help
+        sanitize bench bench-peers clean help
 
 all: $(BUILD)/lede $(BUILD)/lede.so $(BUILD)/liblede.a
 
@@ -56,6 +56,8 @@ help:
 	@echo "make eval       score the parser on ../shared/corpus and tests/gold (V=1)"
 	@echo "make sanitize   run the whole suite under ASan + UBSan"
 	@echo "make valgrind   run every query and writer over the corpus under memcheck"
+	@echo "make bench      time an -O2 build on inputs made from ../shared/corpus"
+	@echo "make bench-peers  install the tools make bench compares with"
 	@echo "make install    install (PREFIX=$(PREFIX), DESTDIR=...)"
 	@echo "make clean      remove build products"
 
@@ -154,6 +156,30 @@ sanitize:
 	  SAN="-fsanitize=address,undefined -fno-sanitize-recover=undefined" test \
 	  LEDE_SANITIZE=1
 
+# The benchmark (BENCHMARKS.md): an -O2 build without sanitizers in
+# build-bench/, inputs generated from the corpus into build/bench/, the
+# table on standard output and in build/bench/results.md. BENCH_RUNS sets
+# the runs per measurement (default 3).
+BENCH_CORPUS ?= ../shared/corpus
+PEER_NPM := compromise wink-nlp wink-eng-lite-web-model
+
+bench: deps
+	$(MAKE) BUILD=build-bench OPT=-O2 SAN= all build-bench/measure
+	lua5.4 scripts/bench/inputs.lua $(BENCH_CORPUS) build/bench
+	lua5.4 scripts/bench/bench.lua build-bench build/bench
+
+build-bench/measure: scripts/bench/measure.c
+	@mkdir -p $(dir $@)
+	$(CC) -O2 -Wall -Wextra -o $@ $<
+
+# The peers make bench compares with: Node packages in build/peers, pandoc.
+# Node may come from elsewhere than Debian (NodeSource bundles npm).
+bench-peers:
+	@command -v npm >/dev/null || $(MAKE) --no-print-directory deps DEBS="nodejs npm"
+	@$(MAKE) --no-print-directory deps DEBS=pandoc
+	mkdir -p build/peers
+	npm install --silent --no-audit --no-fund --prefix build/peers $(PEER_NPM)
+
 # Both /usr/local/lib/lua/5.4 and /usr/lib/lua/5.4 are on stock lua5.4's cpath.
 LUA_CDIR ?= $(PREFIX)/lib/lua/5.4
 
@@ -173,6 +199,6 @@ uninstall:
 	  $(DESTDIR)$(PREFIX)/lib/pkgconfig/lede.pc $(DESTDIR)$(PREFIX)/share/man/man1/lede.1
 
 clean:
-	rm -rf build build-san
+	rm -rf build build-san build-bench
 
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

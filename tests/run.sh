@@ -6,7 +6,8 @@
 # ThreadSanitizer ($BUILD/tsan/test_threads), busted specs
 # (tests/lua), command-line cases (tests/cli/*.cases), REPL scripts run in
 # a pseudo-terminal (tests/cli/repl/*.pty), the html writer in headless
-# Chromium (tests/browser/run.lua).
+# Chromium (tests/browser/run.lua), the GNU parallel pipelines of
+# docs/scale.md (tests/scale/parallel.sh).
 
 set -u
 cd "$(dirname "$0")/.." || exit 2
@@ -199,6 +200,26 @@ browser_suite() {
   fi
 }
 
+# tests/scale/parallel.sh: the GNU parallel pipelines of docs/scale.md
+# over the corpus, "ok"/"not ok" lines, or one "skip" line without it.
+scale_suite() {
+  sh tests/scale/parallel.sh "$BUILD" >"$LOG" 2>&1
+  rc=$?
+  if grep -q '^skip' "$LOG"; then
+    echo "scale (GNU parallel): $(sed -n 's/^skip: //p' "$LOG")"
+    return
+  fi
+  p=$(grep -c '^ok ' "$LOG")
+  f=$(grep -c '^not ok ' "$LOG")
+  if [ "$rc" != 0 ] && [ "$f" = 0 ]; then
+    f=1
+  fi
+  tally "scale (GNU parallel)" "$p" "$f"
+  if [ "$f" != 0 ]; then
+    grep -v '^ok ' "$LOG" | indent
+  fi
+}
+
 if [ ! -d ../shared ]; then
   echo "note: ../shared is absent: the corpus tests are skipped"
 fi
@@ -208,5 +229,6 @@ lua_suite
 cli_suite
 repl_suite
 browser_suite
+scale_suite
 echo "$PASSED passed, $FAILED failed"
 [ "$FAILED" = 0 ]

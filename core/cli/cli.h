@@ -37,6 +37,10 @@ typedef struct {
   const char *input_format;  /* -f FORMAT (text, json, yaml, markdown), or NULL */
   int annotate;         /* --annotate: the writer's opts.annotate */
   long width;           /* --width N: the writer's opts.width, 0 unset */
+  int jobs;             /* -j N: workers of a batch, 0 for one per core */
+  int jsonl;            /* --jsonl: JSON Lines in and out */
+  int failfast;         /* --fail-fast: stop at the first failed article */
+  int quiet;            /* -q: no progress bar */
   int sandbox;          /* --sandbox: lede.sandbox() before any code */
   int allow_empty;      /* --allow-empty: a blank article is no error */
   size_t max_input;     /* --max-input in bytes; 0: no limit */
@@ -120,5 +124,49 @@ int lede_cli_write(lua_State *L, const char *format, const char *output);
 /* The writer options the command line gives (--annotate, --width N; 0
 ** for unset), passed to every later lede_cli_write. */
 void lede_cli_writeopts(int annotate, long width);
+/* ---- batches (batch.c, progress.c, jsonl.c) ---- */
+
+/* Run item i of a batch in state L: write its output on stdout and
+** stderr, return its exit status. */
+typedef int (*lede_cli_job)(lua_State *L, void *ud, size_t i);
+
+/* A batch of items, run by lede_cli_runbatch. */
+typedef struct {
+  const lede_cli *cli;  /* -j, --fail-fast, --jsonl */
+  size_t n;             /* items */
+  int workers;          /* worker processes; 1 runs in this process */
+  int isolate;          /* run in workers even with one: the job reads
+                           back what the item printed (JSON Lines) */
+  lede_cli_job job;     /* what runs on each item */
+  void *ud;             /* the job's data */
+  size_t done;          /* set by lede_cli_runbatch: items it finished */
+} lede_cli_batch;
+
+/* The progress bar of a batch; NULL when it is not shown. */
+typedef struct lede_cli_progress lede_cli_progress;
+
+/* How many workers a batch of `items` gets: -j, else one per core, at
+** most one per item. */
+int lede_cli_workers(const lede_cli *cli, size_t items);
+
+/* Run the batch, every item's output written in item order. A script
+** error stops it (each item a record with --jsonl: it goes on), any
+** failure with --fail-fast. Returns the exit status: 1 if a script
+** failed, else 2 if an article was bad, else 0. p may be NULL. */
+int lede_cli_runbatch(lua_State *L, lede_cli_batch *b, lede_cli_progress *p);
+
+/* The exit status of two outcomes together (1 over 2 over 0). */
+int lede_cli_worse(int a, int b);
+
+/* A progress bar for `total` items (0: unknown) on a terminal's stderr,
+** drawn once the batch has run a second; NULL with -q or no terminal.
+** Every function takes NULL and does nothing. */
+lede_cli_progress *lede_cli_progress_new(const lede_cli *cli, size_t total);
+void lede_cli_progress_step(lede_cli_progress *p);   /* one item done */
+void lede_cli_progress_clear(lede_cli_progress *p);  /* before other output */
+void lede_cli_progress_free(lede_cli_progress *p);   /* clears it too */
+
+/* --jsonl: the articles from standard input, one record a line out. */
+int lede_cli_jsonl(lua_State *L, const lede_cli *cli, int chunks);
 
 #endif

@@ -44,6 +44,13 @@ static const char help[] =
   "  -f FORMAT      read articles as text, json, yaml or markdown (default:\n"
   "                 by extension, then by content)\n"
   "  -i             open the REPL after the code has run (or failed)\n"
+  "  -j N           run the articles over N worker processes (default: one\n"
+  "                 per core); output keeps the order of the articles\n"
+  "  --jsonl        read articles as JSON Lines on stdin ({\"path\": ...},\n"
+  "                 {\"text\": ...} or -t json's objects), write one JSON line\n"
+  "                 each: the script's result, or -t's output, or the error\n"
+  "  --fail-fast    stop at the first article that fails\n"
+  "  -q             no progress bar (shown on a terminal after a second)\n"
   "  --traceback    show a full traceback when a script fails\n"
   "  --sandbox      run untrusted code: no io, no os but time/clock/date,\n"
   "                 no debug, no C modules, no binary chunks, no __gc\n"
@@ -68,6 +75,11 @@ static const char help[] =
   "$LEDE_HISTORY, else $XDG_STATE_HOME/lede/history, else ~/.lede_history.\n"
   "NO_COLOR turns colours off.\n"
   "\n"
+  "A bad article is reported and the others go on; a script error stops\n"
+  "(with --jsonl it is that article's error record). With several workers\n"
+  "each has its own Lua state: globals do not carry from one article to\n"
+  "the next unless -j 1.\n"
+  "\n"
   "Exit status: 0 success, 1 a script error, 2 bad usage or unreadable input.\n"
   "\n"
   "Examples:\n"
@@ -76,7 +88,9 @@ static const char help[] =
   "  lede -e 'print(article.title)' *.txt    print every title\n"
   "  lede count.lua a.txt b.txt              run count.lua on each article\n"
   "  lede -t json - < story.txt              an article from stdin as JSON\n"
-  "  lede -t yaml -o story.yaml story.txt    write the YAML dump to a file\n";
+  "  lede -t yaml -o story.yaml story.txt    write the YAML dump to a file\n"
+  "  lede -j 4 -t json dir/*.txt             four workers, one JSON each\n"
+  "  lede --jsonl -e 'return article.title' < in.jsonl > out.jsonl\n";
 
 /* Set by docall for the signal handler, as lua.c's globalL: a signal
 ** handler can reach the running state no other way. */
@@ -195,6 +209,14 @@ static const char *optvalue(char **argv, int *i) {
   return argv[++*i];
 }
 
+/* The value of -j: 1 to 256, else 0. */
+static int jobs(const char *value)
+{
+  char *end;
+  long n = strtol(value, &end, 10);
+  return *end == '\0' && n >= 1 && n <= 256 ? (int)n : 0;
+}
+
 /* The index in `valued` of the long option at argv[*i], or -1. */
 static int valuedoption(char **argv, int i) {
   int k;
@@ -304,7 +326,13 @@ static int option(lede_cli *cli, char **argv, int *i) {
     return cli->traceback = 1, -1;
   if (strcmp(a, "-i") == 0)
     return cli->interactive = 1, -1;
-  if (a[1] == '-' || strchr("eltof", a[1]) == NULL)
+  if (strcmp(a, "--jsonl") == 0)
+    return cli->jsonl = 1, -1;
+  if (strcmp(a, "--fail-fast") == 0)
+    return cli->failfast = 1, -1;
+  if (strcmp(a, "-q") == 0)
+    return cli->quiet = 1, -1;
+  if (a[1] == '-' || strchr("eltofj", a[1]) == NULL)
     return usage("unknown option '%s'", a);
   {
     const char *value = optvalue(argv, i);
@@ -323,6 +351,8 @@ static int option(lede_cli *cli, char **argv, int *i) {
                      "markdown)", value);
       cli->input_format = value;
     }
+    if (a[1] == 'j' && (cli->jobs = jobs(value)) <= 0)
+      return misuse("-j needs a number of workers from 1 to 256");
   }
   return -1;
 }
@@ -347,10 +377,16 @@ static int check(const lede_cli *cli) {
     return misuse("standard input ('-') can be read only once");
   if (cli->output && !cli->format)
     return misuse("-o needs -t FORMAT");
-  if (cli->format && narticles == 0)
+  if (cli->format && narticles == 0 && !cli->jsonl)
     return misuse("-t needs an article");
   if (cli->output && narticles > 1)
     return misuse("-o takes one article");
+  if (cli->jsonl && narticles > 0)
+    return misuse("--jsonl reads the articles from standard input");
+  if (cli->jsonl && !cli->script && !cli->nexec && !cli->format)
+    return misuse("--jsonl needs a script, -e or -t");
+  if (cli->jsonl && (cli->output || cli->interactive))
+    return misuse("--jsonl takes neither -o nor -i");
   return -1;
 }
 
@@ -430,7 +466,8 @@ static int runargs(lua_State *L, const lede_cli *cli, int chunks) {
       longvalue(cli->argv, &i);  /* its value is no option */
       continue;
     }
-    if (opt != 'e' && opt != 'l' && opt != 't' && opt != 'o' && opt != 'f')
+    if (opt != 'e' && opt != 'l' && opt != 't' && opt != 'o' && opt != 'f' &&
+        opt != 'j')
       continue;  /* options without a value, and "--" */
     value = optvalue(cli->argv, &i);
     if (opt == 'l' && dolibrary(L, value, cli->traceback) != LUA_OK)
@@ -496,7 +533,9 @@ static int pmain(lua_State *L) {
     return lua_pushinteger(L, status), 1;
   if (cli->sandbox)
     sandbox(L);
-  if (lua_rawlen(L, chunks) > 0 || cli->format) {
+  if (cli->jsonl)
+    status = lede_cli_jsonl(L, cli, chunks);
+  else if (lua_rawlen(L, chunks) > 0 || cli->format) {
     status = lede_cli_run(L, cli, chunks);
     /* After a failed script too: the REPL is where one looks at what
     ** it left behind, 'article' still bound where it stopped. */

@@ -138,20 +138,44 @@ static int runone(lua_State *L, const lede_cli *cli, int chunks,
   return lede_cli_write(L, cli->format, cli->output);
 }
 
+/* What each article of a batch needs. */
+typedef struct {
+  const lede_cli *cli;
+  int chunks;           /* stack index of the compiled chunks */
+} files;
+
+/* The batch job: article i of the command line. */
+static int runfile(lua_State *L, void *ud, size_t i) {
+  const files *f = ud;
+  int top = lua_gettop(L);
+  int status = runone(L, f->cli, f->chunks, f->cli->argv[f->cli->first + (int)i]);
+  lua_settop(L, top);
+  return status;
+}
+
+/* An unreadable article does not stop the others (grep's way); a failing
+** script does, as in lua. -i needs the state the articles ran in, so it
+** runs them here; otherwise batch.c spreads them over the workers. */
 int lede_cli_run(lua_State *L, const lede_cli *cli, int chunks) {
-  int i, status = LEDE_EXIT_OK;
+  files f;
+  lede_cli_batch b;
+  lede_cli_progress *p = NULL;
+  int status;
   options = cli;
   if (cli->first >= cli->argc)
     return runone(L, cli, chunks, NULL);
-  /* An unreadable article does not stop the others (grep's way); a
-  ** failing script does, as in lua. */
-  for (i = cli->first; i < cli->argc; i++) {
-    int s = runone(L, cli, chunks, cli->argv[i]);
-    if (s == LEDE_EXIT_SCRIPT)
-      return s;
-    if (s != LEDE_EXIT_OK)
-      status = s;
-  }
+  f.cli = cli;
+  f.chunks = lua_absindex(L, chunks);
+  b.cli = cli;
+  b.n = (size_t)(cli->argc - cli->first);
+  b.workers = cli->interactive ? 1 : lede_cli_workers(cli, b.n);
+  b.isolate = 0;
+  b.job = runfile;
+  b.ud = &f;
+  if (b.n > 1 && !cli->interactive)
+    p = lede_cli_progress_new(cli, b.n);
+  status = lede_cli_runbatch(L, &b, p);
+  lede_cli_progress_free(p);
   return status;
 }
 

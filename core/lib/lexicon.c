@@ -54,10 +54,18 @@ size_t lede_lex_prefix(const char *const *list, const char *s, size_t len) {
   return best;
 }
 
+/* Whether e occurs in s at word boundaries. Only positions whose byte
+** equals e's first (ignoring case) and, when e starts a word, that start
+** a word are tried: the promo scan runs this for every short line. */
 static int findin(const char *e, size_t n, const char *s, size_t len) {
   size_t i;
-  for (i = 0; i + n <= len; i++)
+  int first = lower((unsigned char)e[0]);
+  int wordstart = n > 0 && isword((unsigned char)e[0]);
+  for (i = 0; i + n <= len; i++) {
+    if (lower((unsigned char)s[i]) != first) continue;
+    if (wordstart && i > 0 && isword((unsigned char)s[i - 1])) continue;
     if (matchat(s, len, i, e, n)) return 1;
+  }
   return 0;
 }
 

@@ -2,6 +2,7 @@
 ** utf8.c: decoding, classes and small text transforms on top of utf8proc.
 ** ASCII takes a fast path; everything else asks utf8proc's tables.
 */
+#include <stdint.h>
 #include <string.h>
 #include <utf8proc.h>
 
@@ -61,9 +62,20 @@ int lede_utf8_isdigit(int32_t cp) {
   return utf8proc_category(cp) == UTF8PROC_CATEGORY_ND;
 }
 
+/* Whether the 8 bytes at s are all ASCII: one test instead of eight. */
+static int ascii8(const char *s) {
+  uint64_t w;
+  memcpy(&w, s, sizeof w);
+  return (w & UINT64_C(0x8080808080808080)) == 0;
+}
+
 size_t lede_utf8_invalid(const char *s, size_t len) {
   size_t i = 0;
   while (i < len) {
+    if (i + 8 <= len && ascii8(s + i)) {
+      i += 8;
+      continue;
+    }
     int32_t cp;
     int bad = 0;
     size_t n = lede_utf8_next(s + i, len - i, &cp, &bad);
@@ -90,7 +102,20 @@ size_t lede_text_clean(const char *s, size_t len, char *out) {
   while (i < len) {
     int32_t cp;
     int bad = 0;
-    size_t n = lede_utf8_next(s + i, len - i, &cp, &bad);
+    size_t n;
+    unsigned char c = (unsigned char)s[i];
+    if (c < 0x80) {  /* most bytes of most articles: no decoding */
+      if (c == ' ' || (c >= '\t' && c <= '\r')) {
+        pending = o > 0;
+      } else {
+        if (pending) out[o++] = ' ';
+        pending = 0;
+        out[o++] = (char)c;
+      }
+      i++;
+      continue;
+    }
+    n = lede_utf8_next(s + i, len - i, &cp, &bad);
     if (lede_utf8_isspace(cp)) {
       pending = o > 0;
     } else {
@@ -104,9 +129,13 @@ size_t lede_text_clean(const char *s, size_t len, char *out) {
   return o;
 }
 
+/* Valid UTF-8 never grows when cleaned; only invalid bytes do (each to a
+** 3-byte U+FFFD). Reserving the worst case for every text kept three
+** times the article's text in its arena. */
 char *lede_utf8_squeeze(lede_arena *ar, const char *s, size_t len,
                         size_t *outlen) {
-  char *out = lede_arena_alloc(ar, len * 3 + 1);
+  size_t room = lede_utf8_invalid(s, len) == len ? len : len * 3;
+  char *out = lede_arena_alloc(ar, room + 1);
   size_t o;
   if (out == NULL) return NULL;
   o = lede_text_clean(s, len, out);

@@ -51,21 +51,25 @@ static void push_block(lua_State *L, const lede_block *b)
   setplace(L, b, t);
 }
 
-static void push_paragraph(lua_State *L, const lede_block *b, size_t index)
+static void push_text(lua_State *L, int blocks, size_t i);
+
+static void push_paragraph(lua_State *L, const lede_block *b, size_t index,
+                           int blocks, size_t i)
 {
   lua_createtable(L, 0, 5);
   int t = lua_gettop(L);
-  lua_pushlstring(L, b->text, b->text_len);
+  push_text(L, blocks, i);
   lua_setfield(L, t, "text");
   setinteger(L, t, "index", index);
   setplace(L, b, t);
 }
 
-static void push_image(lua_State *L, const lede_block *b)
+static void push_image(lua_State *L, const lede_block *b, int blocks,
+                       size_t i)
 {
   lua_createtable(L, 0, 5);
   int t = lua_gettop(L);
-  lua_pushlstring(L, b->text, b->text_len);
+  push_text(L, blocks, i);
   lua_setfield(L, t, "caption");
   setstring(L, t, "credit", b->credit);
   setplace(L, b, t);
@@ -88,18 +92,29 @@ static void push_blocks(lua_State *L, const lede_block *bs, size_t n)
   }
 }
 
-/* article.paragraphs, .images or .boilerplate: the blocks of one kind. */
+/* Push the text of block i from article.blocks at index `blocks`: the
+** same Lua string, not a copy (strings this long are not interned, and
+** a second copy of every paragraph cost a whole input's worth). */
+static void push_text(lua_State *L, int blocks, size_t i)
+{
+  lua_rawgeti(L, blocks, (lua_Integer)i + 1);
+  lua_getfield(L, -1, "text");
+  lua_remove(L, -2);
+}
+
+/* article.paragraphs, .images or .boilerplate: the blocks of one kind,
+** their texts taken from article.blocks at index `blocks`. */
 static void push_kind(lua_State *L, const lede_block *bs, size_t n,
-                      lede_block_kind kind)
+                      lede_block_kind kind, int blocks)
 {
   size_t count = 0;
   lua_createtable(L, (int)count_kind(bs, n, kind), 0);
   for (size_t i = 0; i < n; i++) {
     if (bs[i].kind != kind) continue;
     count++;
-    if (kind == LEDE_BLOCK_PARAGRAPH) push_paragraph(L, &bs[i], count);
-    else if (kind == LEDE_BLOCK_IMAGE) push_image(L, &bs[i]);
-    else lua_pushlstring(L, bs[i].text, bs[i].text_len);
+    if (kind == LEDE_BLOCK_PARAGRAPH) push_paragraph(L, &bs[i], count, blocks, i);
+    else if (kind == LEDE_BLOCK_IMAGE) push_image(L, &bs[i], blocks, i);
+    else push_text(L, blocks, i);
     lua_rawseti(L, -2, (lua_Integer)count);
   }
 }
@@ -153,13 +168,14 @@ void lede_push_article(lua_State *L, const lede_article *a)
   setfirst(L, a, t, "subtitle", LEDE_BLOCK_SUBTITLE);
   push_authors(L, a);
   lua_setfield(L, t, "authors");
-  push_kind(L, bs, n, LEDE_BLOCK_IMAGE);
-  lua_setfield(L, t, "images");
-  push_kind(L, bs, n, LEDE_BLOCK_PARAGRAPH);
-  lua_setfield(L, t, "paragraphs");
   push_blocks(L, bs, n);
-  lua_setfield(L, t, "blocks");
-  push_kind(L, bs, n, LEDE_BLOCK_BOILERPLATE);
+  int blocks = lua_gettop(L);
+  push_kind(L, bs, n, LEDE_BLOCK_IMAGE, blocks);
+  lua_setfield(L, t, "images");
+  push_kind(L, bs, n, LEDE_BLOCK_PARAGRAPH, blocks);
+  lua_setfield(L, t, "paragraphs");
+  push_kind(L, bs, n, LEDE_BLOCK_BOILERPLATE, blocks);
   lua_setfield(L, t, "boilerplate");
+  lua_setfield(L, t, "blocks");
   setstring(L, t, "warning", lede_article_warning(a, NULL));
 }

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include <lauxlib.h>
 
@@ -174,10 +175,21 @@ static int file_gc(lua_State *L)
   return 0;
 }
 
+/* The size of the open file, or a small guess when it has none (a pipe). */
+static size_t file_size(FILE *f)
+{
+  struct stat st;
+  if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0)
+    return (size_t)st.st_size;
+  return LUAL_BUFFERSIZE;
+}
+
 /* Push the whole file as a string, or return errno (0 on success). The
 ** FILE sits in a box with __gc, so a failed allocation still closes it.
-** With a limit, reading stops one byte past it: enough for lede_parse to
-** refuse the text, without reading a huge file for nothing. */
+** The buffer starts at the file's size: grown by doubling, it held up to
+** twice the input before the string was made. With a limit, reading stops
+** one byte past it: enough for lede_parse to refuse the text, without
+** reading a huge file for nothing. */
 static int read_file(lua_State *L, const char *path, size_t limit)
 {
   FILE **f = lua_newuserdatauv(L, sizeof *f, 0);
@@ -185,15 +197,16 @@ static int read_file(lua_State *L, const char *path, size_t limit)
   luaL_setmetatable(L, FILE_MT);
   if ((*f = fopen(path, "rb")) == NULL) return errno;
   luaL_Buffer b;
-  luaL_buffinit(L, &b);
-  size_t n, want, total = 0;
-  do {
-    want = limit && limit - total < LUAL_BUFFERSIZE ? limit - total + 1
-                                                    : LUAL_BUFFERSIZE;
-    n = fread(luaL_prepbuffer(&b), 1, want, *f);
+  size_t want = file_size(*f), n, total = 0;
+  if (limit && want > limit) want = limit + 1;
+  luaL_buffinitsize(L, &b, want + 1);
+  do {  /* at the size, then on in case the file grew */
+    if (limit && limit - total < want) want = limit - total + 1;
+    n = fread(luaL_prepbuffsize(&b, want), 1, want, *f);
     luaL_addsize(&b, n);
     total += n;
-  } while (n == want && !(limit && total > limit));
+    want = LUAL_BUFFERSIZE;
+  } while (n > 0 && !feof(*f) && !(limit && total > limit));
   int failed = ferror(*f) ? (errno ? errno : EIO) : 0;
   luaL_pushresult(&b);
   fclose(*f);

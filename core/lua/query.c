@@ -21,9 +21,22 @@ static void setindex(lua_State *L, int t, const char *key, size_t i)
   lua_setfield(L, t, key);
 }
 
+/* Whether the bytes are their own clean text: printable ASCII, no space
+** at all (most words and numbers). */
+static int clean_as_is(const char *s, size_t len)
+{
+  for (size_t i = 0; i < len; i++)
+    if ((unsigned char)s[i] <= ' ' || (unsigned char)s[i] >= 0x7F) return 0;
+  return 1;
+}
+
 /* Push the clean text of `len` bytes at s (lede_text_clean). */
 static void pushclean(lua_State *L, const char *s, size_t len)
 {
+  if (clean_as_is(s, len)) {
+    lua_pushlstring(L, s, len);
+    return;
+  }
   luaL_Buffer b;
   char *out = luaL_buffinitsize(L, &b, len * 3 + 1);
   luaL_pushresultsize(&b, lede_text_clean(s, len, out));
