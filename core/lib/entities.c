@@ -43,6 +43,7 @@ static const struct {
   {lede_lex_not_names, V_NOTNAME},
   {lede_lex_datetime, V_DATE},
   {lede_lex_links, V_LINK},
+  {lede_lex_work_words, V_WORK},
 };
 
 /* Index for lede_entities_resolve over the body's entities. */
@@ -81,6 +82,7 @@ typedef struct {
   int town;                /* clue[K_PLACE] holds a town's evidence */
   size_t nown;             /* its own mentions, before merging */
   char sex;
+  int work;                /* names a law, treaty, prize or war */
 } egroup;
 
 int lede_ent_grow(void **p, size_t *cap, size_t need, size_t size) {
@@ -175,6 +177,8 @@ static void describe(const lede_entctx *c, egroup *g, const emention *m) {
     names += !particle(t);
   }
   if (names < 2 || names > PERSON_MAXWORDS) g->shaped = 0;
+  /* "the INF Treaty", "the Golden Globe Awards": no entity at all */
+  g->work = m->ntok > 1 && (c->toks[m->t0 + m->ntok - 1].v & V_WORK);
 }
 
 /* First word of a key ("Rupert" of "Rupert Jones"). */
@@ -489,7 +493,7 @@ static void lists(const lede_entctx *c, egroup *g) {
 ** at sentence starts needs a strong clue: "Far from it" is no name. */
 static int reported(const egroup *g) {
   int best = g->kind == K_NONE ? 0 : g->ev[g->kind];
-  if (g->kind == K_NONE) return 0;
+  if (g->kind == K_NONE || g->work) return 0;
   if (g->kind == K_PERSON && (g->acronym || g->ntok > PERSON_MAXWORDS + 1))
     return 0;
   if (g->nmid == 0 && g->ntok == 1 && !g->acronym && !g->gazetteer &&

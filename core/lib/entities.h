@@ -48,6 +48,7 @@ enum {
   V_DATE = 1 << 11,       /* datetime.txt: "Wednesday" */
   V_LINK = 1 << 12,       /* links.txt: "RSS" (author lines only) */
   V_ABBR = 1 << 13,       /* a word of the lists ending in '.': "Gen." */
+  V_WORK = 1 << 14,       /* work-words.txt: "Act", "Treaty", "Award" */
   V_ANYTITLE = V_TITLE | V_MALE | V_FEMALE
 };
 

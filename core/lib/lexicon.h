@@ -32,6 +32,7 @@ extern const char *const lede_lex_titles_male[];   /* data/titles-male.txt */
 extern const char *const lede_lex_titles_female[]; /* data/titles-female.txt */
 extern const char *const lede_lex_roles[];         /* data/roles.txt */
 extern const char *const lede_lex_org_words[];     /* data/org-words.txt */
+extern const char *const lede_lex_work_words[];    /* data/work-words.txt */
 extern const char *const lede_lex_place_words[];   /* data/place-words.txt */
 extern const char *const lede_lex_place_heads[];   /* data/place-heads.txt */
 extern const char *const lede_lex_demonyms[];      /* data/demonyms.txt */
