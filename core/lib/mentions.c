@@ -474,6 +474,14 @@ static size_t extend(const lede_entctx *c, const eblock *b, size_t i) {
     const etok *n = &c->toks[j + 1];
     size_t skip = 0;
     if (n->gap != GAP_SPACE) break;
+    /* "New Orleans Jazz and Heritage Foundation": "and" inside a name
+    ** that an organisation word closes */
+    if (n->lower && is(c, n, "and") && j + 2 < b->t1 &&
+        c->toks[j + 2].gap == GAP_SPACE && orgahead(c, b, j + 2)) {
+      j += 2;
+      seen |= c->toks[j].v;
+      continue;
+    }
     if (connector(c, n, seen)) {
       skip = 1;
       if (j + 2 < b->t1 && is(c, &c->toks[j + 2], "the")) skip = 2;
