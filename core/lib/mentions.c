@@ -475,8 +475,10 @@ static size_t extend(const lede_entctx *c, const eblock *b, size_t i) {
     size_t skip = 0;
     if (n->gap != GAP_SPACE) break;
     /* "New Orleans Jazz and Heritage Foundation": "and" inside a name
-    ** that an organisation word closes */
-    if (n->lower && is(c, n, "and") && j + 2 < b->t1 &&
+    ** that an organisation word closes; "Fox News and Drudge Report" are
+    ** two, the first closed already */
+    if (n->lower && is(c, n, "and") && !(c->toks[j].v & V_ORG) &&
+        j + 2 < b->t1 &&
         c->toks[j + 2].gap == GAP_SPACE && orgahead(c, b, j + 2)) {
       j += 2;
       seen |= c->toks[j].v;
