@@ -26,6 +26,7 @@
 #define EV_HEAD 6
 #define EV_GROUP 5
 #define EV_ROLE 5
+#define EV_QUOTED 3  /* a two- to four-word name opening an attribution */
 #define EV_PLACECUE 5
 #define EV_APPOSITION 3
 #define EV_AGE 3
@@ -629,6 +630,19 @@ static int modified(const lede_entctx *c, const eblock *b, size_t e) {
   return !(t->v & (V_FUNC | V_VERB)) && !is(c, t, "group");
 }
 
+/* Whether toks[i] opens an attribution: a closing quotation mark with
+** a comma (or ? !) before it, then a space: '"We won," Jones said'. */
+static int afterquote(const lede_entctx *c, const eblock *b, size_t i) {
+  const char *s = c->a->source;
+  size_t k = c->toks[i].off, lo = c->a->blocks[b->block].span.off;
+  if (k < lo + 3 || s[k - 1] != ' ') return 0;
+  k--;
+  if (s[k - 1] == '"') k -= 1;
+  else if (k >= lo + 4 && memcmp(s + k - 3, "\xe2\x80\x9d", 3) == 0) k -= 3;
+  else return 0;
+  return s[k - 1] == ',' || s[k - 1] == '?' || s[k - 1] == '!';
+}
+
 static lede_status before(lede_entctx *c, const eblock *b, size_t i, size_t e,
                           emention *m) {
   const etok *p = i > b->t0 ? &c->toks[i - 1] : NULL;
@@ -650,6 +664,9 @@ static lede_status before(lede_entctx *c, const eblock *b, size_t i, size_t e,
                                          reporters" */
     }
   }
+  if (afterquote(c, b, i) && e - i >= 2 && e - i <= 4 &&
+      !modified(c, b, e))
+    m->ev[K_PERSON] += EV_QUOTED;  /* '"...," Wray Grimaldi of ...' */
   r = rolebefore(c, b, i);
   if (r != LEDE_NONE) {
     m->ev[K_PERSON] += EV_ROLE;
