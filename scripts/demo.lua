@@ -38,8 +38,38 @@ local function show(a)
   end
   say("")
   say("set aside as boilerplate: %d lines", #a.boilerplate)
+  say("")
+  say("summary:")
+  for _, s in ipairs(a:summary({sentences = 2})) do say("  %s", clip(s.text, 100)) end
+  say("")
+  say("quotations (%d sentences in the body):", #a:sentences())
+  for _, q in ipairs(a:quotes()) do
+    local who = q.speaker or "(unnamed)"
+    local pad = string.rep(" ", math.max(1, 19 - lede.text.width(who)))
+    say("  %s%s%s%s", who, pad, q.partial and "…" or "", clip(q.text, 60))
+  end
+  say("")
+  for _, kind in ipairs({"person", "place", "organization"}) do
+    local names = {}
+    for _, e in ipairs(a:entities(kind)) do
+      local extra = #e.roles > 0 and (" (" .. concat(e.roles, ", ") .. ")") or ""
+      names[#names + 1] = e.name .. extra
+    end
+    say("%-13s %s", kind, concat(names, "; "))
+  end
+  local nums = {}
+  for _, n in ipairs(a:numbers()) do
+    local unit = n.unit and not n.text:find(n.unit, 1, true) and (" " .. n.unit) or ""
+    nums[#nums + 1] = n.text .. unit .. " [" .. n.kind .. "]"
+  end
+  say("%-13s %s", "numbers", concat(nums, "; "))
+  local kws = {}
+  for _, k in ipairs(a:keywords(6)) do kws[#kws + 1] = k.term end
+  say("%-13s %s", "keywords", concat(kws, ", "))
+  say("")
   say("try:  build/lede %s     (a REPL with `article` bound)", a.path or "")
-  say("      build/lede -t yaml %s", a.path or "")
+  say("      build/lede -t html --annotate %s > sample.html", a.path or "")
+  say("      build/lede -t markdown %s", a.path or "")
   print(concat(out, "\n"))
 end
 
