@@ -5,7 +5,9 @@
 # Suites: cmocka unit tests ($BUILD/tests/test_*), busted specs
 # (tests/lua), command-line cases (tests/cli/*.cases), REPL scripts run in
 # a pseudo-terminal (tests/cli/repl/*.pty), the html writer in headless
-# Chromium (tests/browser/run.lua).
+# Chromium (tests/browser/run.lua), a short run of each libFuzzer harness
+# and the fuzz regression files (tests/fuzz/run.sh smoke; FUZZ_BUILD,
+# default build-fuzz, names the harnesses' build).
 
 set -u
 cd "$(dirname "$0")/.." || exit 2
@@ -179,6 +181,24 @@ browser_suite() {
   fi
 }
 
+# tests/fuzz/run.sh smoke ends with its own "N passed, N failed" line.
+fuzz_suite() {
+  FUZZ_BUILD=${FUZZ_BUILD:-build-fuzz} BUILD=$BUILD sh tests/fuzz/run.sh smoke \
+    >"$LOG" 2>&1
+  line=$(tail -n 1 "$LOG")
+  p=$(echo "$line" | sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed$/\1/p')
+  f=$(echo "$line" | sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed$/\2/p')
+  if [ -z "$p" ]; then
+    tally "fuzz (libFuzzer smoke)" 0 1
+    indent <"$LOG"
+    return
+  fi
+  tally "fuzz (libFuzzer smoke)" "$p" "$f"
+  if [ "$f" != 0 ]; then
+    sed '$d' "$LOG" | grep -v '^ok ' | indent
+  fi
+}
+
 if [ ! -d ../shared ]; then
   echo "note: ../shared is absent: the corpus tests are skipped"
 fi
@@ -187,5 +207,6 @@ lua_suite
 cli_suite
 repl_suite
 browser_suite
+fuzz_suite
 echo "$PASSED passed, $FAILED failed"
 [ "$FAILED" = 0 ]
