@@ -143,3 +143,21 @@ describe("Markdown reader", function()
     assert.same({nil, "--- not\nx"}, {readers.front_matter("--- not\nx")})
   end)
 end)
+
+describe("lede.build", function()
+  -- With the collector never pausing, a link lb_build made into a string
+  -- with lua_tostring was freed before lede_article_build copied it
+  -- (heap-use-after-free under ASan, make sanitize).
+  it("takes links that are strings and refuses the others", function()
+    collectgarbage("incremental", 1, 1000)
+    local spec = {blocks = {{kind = "paragraph", text = "Hello there."}}}
+    spec.authors = {{name = "Jo Smith", links = {1, 2, 3}}}
+    local ok, err = pcall(lede.build, spec)
+    spec.authors = {{name = "Jo Smith", links = {"Email", ("RSS"):lower()}}}
+    local a = lede.build(spec)
+    collectgarbage("incremental", 200, 100)  -- Lua 5.4's defaults
+    assert.is_false(ok)
+    assert.equal("author 1: links must be strings", err)
+    assert.same({"Email", "rss"}, a.authors[1].links)
+  end)
+end)
