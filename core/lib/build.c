@@ -42,10 +42,12 @@ static size_t sourcesize(const lede_block_input *bs, size_t n,
   return total;
 }
 
-/* Append s to the source being made; returns the span it got. */
+/* Append s to the source being made; returns the span it got. s may be
+** NULL when len is 0 (an image with a credit and no caption), which
+** memcpy must not be given even then. */
 static lede_span put(char *src, size_t *o, const char *s, size_t len) {
   lede_span sp = {*o, len};
-  memcpy(src + *o, s, len);
+  if (len > 0) memcpy(src + *o, s, len);
   *o += len;
   return sp;
 }
