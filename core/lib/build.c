@@ -96,8 +96,11 @@ static lede_status putblocks(lede_article *a, const lede_block_input *bs,
   return LEDE_OK;
 }
 
+/* An author's string as block texts are read: JSON and YAML carry any
+** bytes, and invalid UTF-8 (a cjson "\x8f") must not reach the writers,
+** whose YAML refuses it. */
 static const char *copy(lede_arena *ar, const char *s) {
-  return s ? lede_arena_strndup(ar, s, strlen(s)) : NULL;
+  return s ? lede_utf8_squeeze(ar, s, strlen(s), NULL) : NULL;
 }
 
 /* Whether the blocks already hold a byline or a bio (a JSON or YAML dump

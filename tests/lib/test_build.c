@@ -34,9 +34,40 @@ static void test_image_without_caption(void **state) {
   lede_article_free(a);
 }
 
+/* json-author-bad-utf8.json: authors' strings were copied as they came,
+** so invalid UTF-8 from JSON reached the YAML writer, which refused the
+** article. They are read as block texts are now: U+FFFD for a bad byte,
+** whitespace runs as one space. */
+static void test_author_strings_cleaned(void **state) {
+  static const struct {
+    const char *in, *want;
+  } rows[] = {
+    {"Ann \x8f Lee", "Ann \xef\xbf\xbd Lee"},
+    {"  Ann\t\nLee ", "Ann Lee"},
+    {"\xc3", "\xef\xbf\xbd"},
+  };
+  lede_block_input in[] = {{LEDE_BLOCK_PARAGRAPH, "Body.", 5, NULL}};
+  (void)state;
+  for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+    const char *links[] = {rows[i].in};
+    lede_author au = {rows[i].in, rows[i].in, links, 1};
+    lede_article *a = NULL;
+    size_t n;
+    assert_int_equal(lede_article_build(in, 1, &au, 1, NULL, &a, NULL), LEDE_OK);
+    const lede_author *out = lede_article_authors(a, &n);
+    assert_int_equal(n, 1);
+    assert_string_equal(out[0].name, rows[i].want);
+    assert_string_equal(out[0].bio, rows[i].want);
+    assert_int_equal(out[0].nlinks, 1);
+    assert_string_equal(out[0].links[0], rows[i].want);
+    lede_article_free(a);
+  }
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_image_without_caption),
+    cmocka_unit_test(test_author_strings_cleaned),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
