@@ -25,8 +25,8 @@ SEEDS=${SEEDS:-build/fuzz-seeds}
 FUZZ_SECONDS=${FUZZ_SECONDS:-60}
 FUZZ_SMOKE_SECONDS=${FUZZ_SMOKE_SECONDS:-3}
 FUZZ_JOBS=${FUZZ_JOBS:-2}
-# Bugs show in a few paragraphs, and short inputs run ten times as fast
-# as whole articles (seeds are cut); over FUZZ_TIMEOUT seconds is a hang.
+# Bugs show in a few paragraphs, and longer inputs only slow each run
+# (seeds are cut to it); a run over FUZZ_TIMEOUT seconds is a hang.
 FUZZ_MAX_LEN=${FUZZ_MAX_LEN:-4096}
 FUZZ_TIMEOUT=${FUZZ_TIMEOUT:-10}
 BIN=$FUZZ_BUILD/fuzz
