@@ -7,8 +7,9 @@
 */
 #include "lua_fuzz.h"
 
-/* The collector runs without a pause here (see fuzz_lua_init): the data
-** read goes through lede.build, which holds pointers into Lua strings. */
+/* The data is read with the collector never pausing (stressed, in
+** lua_fuzz.h): it goes through lede.build, which holds pointers into Lua
+** strings. */
 
 static const char DRIVER[] =
   FUZZ_LUA_EXERCISE
@@ -26,7 +27,7 @@ static const char DRIVER[] =
   "  local v, err = lede.json.decode(s)\n"
   "  if v == nil then assert(err == nil or type(err) == 'string')\n"
   "  else encode(v) end\n"
-  "  local a, msg = lede.parse(s, {format = 'json'})\n"
+  "  local a, msg = stressed(lede.parse, s, {format = 'json'})\n"
   "  if not a then assert(type(msg) == 'string'); return end\n"
   "  exercise(a)\n"
   "end\n";
@@ -35,7 +36,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
   (void)argc;
   (void)argv;
-  fuzz_lua_init(DRIVER, 1);
+  fuzz_lua_init(DRIVER);
   return 0;
 }
 

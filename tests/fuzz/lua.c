@@ -22,7 +22,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
   (void)argc;
   (void)argv;
-  fuzz_lua_init(DRIVER, 0);
+  fuzz_lua_init(DRIVER);
   return 0;
 }
 

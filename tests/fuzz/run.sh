@@ -82,7 +82,7 @@ seed_set() {
 
 # The stamp names the layout: a change to it makes the seeds again.
 make_seeds() {
-  [ -f "$SEEDS/.made-2" ] && return 0
+  [ -f "$SEEDS/.made-3" ] && return 0
   rm -rf "$SEEDS"
   if [ -d ../shared/corpus ]; then
     seed_set "" ../shared/seed.txt ../shared/corpus/*.txt
@@ -91,7 +91,7 @@ make_seeds() {
     seed_set "" tests/fixtures/*.txt
   fi
   seed_set smoke- ../shared/seed.txt tests/fixtures/*.txt
-  touch "$SEEDS/.made-2"
+  touch "$SEEDS/.made-3"
 }
 
 # The harness's dictionaries as one file (libFuzzer takes one -dict).
