@@ -44,7 +44,7 @@ DEBS := build-essential pkg-config lua5.4 liblua5.4-dev libyaml-dev libutf8proc-
         cmark libcmark-dev chromium valgrind parallel
 
 .PHONY: valgrind all deps test test-unit test-lua test-cli demo eval install uninstall \
-        sanitize bench bench-peers clean help
+        sanitize bench bench-peers fuzz fuzz-build fuzz-harnesses clean help
 
 all: $(BUILD)/lede $(BUILD)/lede.so $(BUILD)/liblede.a
 
@@ -58,6 +58,7 @@ help:
 	@echo "make valgrind   run every query and writer over the corpus under memcheck"
 	@echo "make bench      time an -O2 build on inputs made from ../shared/corpus"
 	@echo "make bench-peers  install the tools make bench compares with"
+	@echo "make fuzz       run each libFuzzer harness for FUZZ_SECONDS (default 60)"
 	@echo "make install    install (PREFIX=$(PREFIX), DESTDIR=...)"
 	@echo "make clean      remove build products"
 
@@ -136,8 +137,11 @@ $(BUILD)/lede.pc: lede.pc.in
 	sed -e 's|@PREFIX@|$(PREFIX)|g' -e 's|@VERSION@|$(shell sed -n 's/^#define LEDE_VERSION "\(.*\)"/\1/p' include/lede.h)|g' $< > $@
 
 # The whole suite; tests/run.sh prints the final "N passed, N failed" line.
+# The fuzz harnesses are built first, but a failure there (no clang) is
+# left for the fuzz suite to report, so the other suites still run.
 test: deps all $(TEST_BIN) $(TSAN_BIN) $(BUILD)/tests/ptydrive
-	@BUILD=$(BUILD) sh tests/run.sh
+	-@$(MAKE) --no-print-directory fuzz-build
+	@BUILD=$(BUILD) FUZZ_BUILD=$(FUZZ_BUILD) sh tests/run.sh
 
 demo: deps all
 	@$(BUILD)/lede scripts/demo.lua tests/fixtures/sample.txt
@@ -180,6 +184,45 @@ bench-peers:
 	mkdir -p build/peers
 	npm install --silent --no-audit --no-fund --prefix build/peers $(PEER_NPM)
 
+# libFuzzer harnesses (tests/fuzz/*.c), one per entry point that reads
+# outside data, built with clang into FUZZ_BUILD from the same sources as
+# everything else, instrumented for coverage, ASan and UBSan. The ones
+# named in FUZZ_LUA go through the Lua binding and link it and liblua.
+FUZZ_BUILD   ?= build-fuzz
+FUZZ_CC      ?= clang
+FUZZ_SAN     := -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined
+FUZZ_SECONDS ?= 60
+FUZZ_LUA     := lua json yaml
+FUZZ_SRC     := $(wildcard tests/fuzz/*.c)
+FUZZ_BIN     := $(FUZZ_SRC:tests/fuzz/%.c=$(BUILD)/fuzz/%)
+
+fuzz-build:
+	@$(FUZZ_CC) --version >/dev/null 2>&1 || \
+	  { echo "make fuzz: $(FUZZ_CC) is missing; the harnesses need clang with libFuzzer" >&2; exit 1; }
+	@printf 'int LLVMFuzzerTestOneInput(const char *d, unsigned long n);\nint LLVMFuzzerTestOneInput(const char *d, unsigned long n) { (void)d; (void)n; return 0; }\n' | \
+	  $(FUZZ_CC) -fsanitize=fuzzer -x c -o /dev/null - 2>/dev/null || \
+	  { echo "make fuzz: '$(FUZZ_CC) -fsanitize=fuzzer' cannot link: libFuzzer is missing" >&2; exit 1; }
+	@$(MAKE) --no-print-directory BUILD=$(FUZZ_BUILD) CC=$(FUZZ_CC) CFLAGS= \
+	  OPT="-O1 -g -fno-omit-frame-pointer" SAN="$(FUZZ_SAN)" fuzz-harnesses
+
+fuzz-harnesses: $(FUZZ_BIN)
+
+$(BUILD)/fuzz/%: tests/fuzz/%.c tests/fuzz/fuzz.h $(BUILD)/liblede.a
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -fsanitize=fuzzer -o $@ $< $(BUILD)/liblede.a $(LDLIBS_LIB)
+
+$(FUZZ_LUA:%=$(BUILD)/fuzz/%): $(BUILD)/fuzz/%: tests/fuzz/%.c tests/fuzz/lua_fuzz.h \
+    tests/fuzz/fuzz.h $(LUA_OBJ) $(EMBED_OBJ) $(BUILD)/liblede.a
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -fsanitize=fuzzer -o $@ $< $(LUA_OBJ) $(EMBED_OBJ) \
+	  $(BUILD)/liblede.a $(LDLIBS_LIB) $(LDLIBS_LUA)
+
+# FUZZ_SECONDS a harness, two at a time (FUZZ_JOBS); the corpus grows in
+# $(FUZZ_BUILD)/corpus, crashes land in $(FUZZ_BUILD)/crashes.
+fuzz: all fuzz-build
+	@BUILD=$(BUILD) FUZZ_BUILD=$(FUZZ_BUILD) FUZZ_SECONDS=$(FUZZ_SECONDS) \
+	  sh tests/fuzz/run.sh fuzz $(FUZZ_NAMES)
+
 # Both /usr/local/lib/lua/5.4 and /usr/lib/lua/5.4 are on stock lua5.4's cpath.
 LUA_CDIR ?= $(PREFIX)/lib/lua/5.4
 
@@ -200,5 +243,6 @@ uninstall:
 
 clean:
 	rm -rf build build-san build-bench
+	rm -rf build build-san build-fuzz
 
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

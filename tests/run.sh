@@ -7,7 +7,9 @@
 # (tests/lua), command-line cases (tests/cli/*.cases), REPL scripts run in
 # a pseudo-terminal (tests/cli/repl/*.pty), the html writer in headless
 # Chromium (tests/browser/run.lua), the GNU parallel pipelines of
-# docs/scale.md (tests/scale/parallel.sh).
+# docs/scale.md (tests/scale/parallel.sh), a short run of each libFuzzer
+# harness and the fuzz regression files (tests/fuzz/run.sh smoke;
+# FUZZ_BUILD, default build-fuzz, names the harnesses' build).
 
 set -u
 cd "$(dirname "$0")/.." || exit 2
@@ -185,7 +187,14 @@ repl_suite() {
 
 # tests/browser/run.lua ends with its own "N passed, N failed" line.
 browser_suite() {
-  (sanitizer_env; BUILD=$BUILD "$BUILD/lede" tests/browser/run.lua) >"$LOG" 2>&1
+  # The lede program links the sanitizer runtimes itself: preloading them
+  # too (sanitizer_env) would load ASan into chromium, which then spins
+  # at start-up and make sanitize never ends.
+  if [ "${LEDE_SANITIZE:-}" = 1 ]; then
+    (ASAN_OPTIONS=detect_leaks=0 BUILD=$BUILD "$BUILD/lede" tests/browser/run.lua)
+  else
+    (BUILD=$BUILD "$BUILD/lede" tests/browser/run.lua)
+  fi >"$LOG" 2>&1
   line=$(tail -n 1 "$LOG")
   p=$(echo "$line" | sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed$/\1/p')
   f=$(echo "$line" | sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed$/\2/p')
@@ -220,6 +229,24 @@ scale_suite() {
   fi
 }
 
+# tests/fuzz/run.sh smoke ends with its own "N passed, N failed" line.
+fuzz_suite() {
+  FUZZ_BUILD=${FUZZ_BUILD:-build-fuzz} BUILD=$BUILD sh tests/fuzz/run.sh smoke \
+    >"$LOG" 2>&1
+  line=$(tail -n 1 "$LOG")
+  p=$(echo "$line" | sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed$/\1/p')
+  f=$(echo "$line" | sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed$/\2/p')
+  if [ -z "$p" ]; then
+    tally "fuzz (libFuzzer smoke)" 0 1
+    indent <"$LOG"
+    return
+  fi
+  tally "fuzz (libFuzzer smoke)" "$p" "$f"
+  if [ "$f" != 0 ]; then
+    sed '$d' "$LOG" | grep -v '^ok ' | indent
+  fi
+}
+
 if [ ! -d ../shared ]; then
   echo "note: ../shared is absent: the corpus tests are skipped"
 fi
@@ -230,5 +257,6 @@ cli_suite
 repl_suite
 browser_suite
 scale_suite
+fuzz_suite
 echo "$PASSED passed, $FAILED failed"
 [ "$FAILED" = 0 ]

@@ -42,10 +42,12 @@ static size_t sourcesize(const lede_block_input *bs, size_t n,
   return total;
 }
 
-/* Append s to the source being made; returns the span it got. */
+/* Append s to the source being made; returns the span it got. s may be
+** NULL when len is 0 (an image with a credit and no caption), which
+** memcpy must not be given even then. */
 static lede_span put(char *src, size_t *o, const char *s, size_t len) {
   lede_span sp = {*o, len};
-  memcpy(src + *o, s, len);
+  if (len > 0) memcpy(src + *o, s, len);
   *o += len;
   return sp;
 }
@@ -94,8 +96,11 @@ static lede_status putblocks(lede_article *a, const lede_block_input *bs,
   return LEDE_OK;
 }
 
+/* An author's string as block texts are read: JSON and YAML carry any
+** bytes, and invalid UTF-8 (a cjson "\x8f") must not reach the writers,
+** whose YAML refuses it. */
 static const char *copy(lede_arena *ar, const char *s) {
-  return s ? lede_arena_strndup(ar, s, strlen(s)) : NULL;
+  return s ? lede_utf8_squeeze(ar, s, strlen(s), NULL) : NULL;
 }
 
 /* Whether the blocks already hold a byline or a bio (a JSON or YAML dump

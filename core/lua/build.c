@@ -125,8 +125,11 @@ static void read_authors(lua_State *L, int spec, box *b)
     if (lua_getfield(L, -1, "links") == LUA_TTABLE) {
       size_t n = (size_t)luaL_len(L, -1);
       for (size_t j = 0; j < n; j++) {
-        lua_rawgeti(L, -1, (lua_Integer)j + 1);
-        const char *s = lua_tostring(L, -1);
+        /* Only a string already in the table stays alive after the pop:
+        ** lua_tostring would turn a number into a new string that
+        ** nothing holds, for the collector to free before it is read. */
+        int t = lua_rawgeti(L, -1, (lua_Integer)j + 1);
+        const char *s = t == LUA_TSTRING ? lua_tostring(L, -1) : NULL;
         lua_pop(L, 1);
         if (s == NULL) luaL_error(L, "%s: links must be strings", what);
         b->links[used++] = s;

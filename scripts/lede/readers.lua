@@ -8,6 +8,7 @@
 
 local type, ipairs, pairs, pcall, tostring = type, ipairs, pairs, pcall, tostring
 local tonumber = tonumber
+local tointeger = math.tointeger
 local open = io.open
 local find, match, sub, lower, format = string.find, string.match, string.sub,
   string.lower, string.format
@@ -54,16 +55,22 @@ local function detect(text, path)
   return "text"
 end
 
+-- The list at a field of the data, or an empty one for anything else (a
+-- number would make ipairs raise).
+local function list_of(v)
+  return type(v) == "table" and v or {}
+end
+
 -- Array of strings or {text=} tables as paragraph blocks.
 local function add_texts(blocks, list, kind)
-  for _, p in ipairs(list or {}) do
+  for _, p in ipairs(list_of(list)) do
     local text = type(p) == "table" and p.text or p
     if type(text) == "string" then blocks[#blocks + 1] = {kind = kind, text = text} end
   end
 end
 
 local function add_images(blocks, images)
-  for _, im in ipairs(images or {}) do
+  for _, im in ipairs(list_of(images)) do
     if type(im) == "string" then im = {caption = im} end
     if type(im) == "table" then
       blocks[#blocks + 1] = {kind = "image", text = im.caption or im.text or "",
@@ -83,6 +90,45 @@ local function authors_of(list)
     end
   end
   return out
+end
+
+-- A text field t[key] as lede.build takes it: a string, a number as it
+-- reads ("title: 2016", JSON's 2016.0 too), or nil; a table or a boolean
+-- is bad data, which must come back as nil and a message (`what` names
+-- the field in it), not raise in lede.build.
+local function text_field(t, key, what)
+  local v = t[key]
+  if type(v) == "number" then t[key] = tostring(tointeger(v) or v)
+  elseif v ~= nil and type(v) ~= "string" then
+    return nil, format("%s must be a string, not a %s", what, type(v))
+  end
+  return true
+end
+
+-- Check and normalise the fields of a spec in place (its tables are the
+-- reader's own; an author's links are copied before they change).
+local function check_spec(spec)
+  local ok, err
+  for i, b in ipairs(spec.blocks) do
+    for _, key in ipairs({"text", "credit"}) do
+      ok, err = text_field(b, key, format("block %d: field '%s'", i, key))
+      if not ok then return nil, err end
+    end
+  end
+  for i, au in ipairs(spec.authors) do
+    ok, err = text_field(au, "bio", format("author %d: field 'bio'", i))
+    if not ok then return nil, err end
+    if au.links ~= nil then
+      local links = {}
+      for j, l in ipairs(list_of(au.links)) do
+        links[j] = l
+        ok, err = text_field(links, j, format("author %d: link %d", i, j))
+        if not ok then return nil, err end
+      end
+      au.links = links
+    end
+  end
+  return spec
 end
 
 -- The lede.build spec for an article's data table (the -t json schema):
@@ -121,9 +167,9 @@ local function markdown_spec(lede, text, path)
     if type(m) == "table" then meta = m end
   end
   local blocks = {}
-  if meta.title then blocks[1] = {kind = "title", text = tostring(meta.title)} end
+  if meta.title then blocks[1] = {kind = "title", text = meta.title} end
   local dek = meta.subtitle or meta.dek or meta.description
-  if dek then blocks[#blocks + 1] = {kind = "subtitle", text = tostring(dek)} end
+  if dek then blocks[#blocks + 1] = {kind = "subtitle", text = dek} end
   add_images(blocks, meta.images or (meta.image and {meta.image}))
   local md = lede.markdown_blocks(body)
   -- A document with no title in its front matter takes its first heading.
@@ -162,6 +208,7 @@ local function read(lede, parse, text, fmt, opts, path)
     data, err = decode(lede, fmt, text)
     if data ~= nil then spec, err = spec_of(data, path) end
   end
+  if spec then spec, err = check_spec(spec) end
   if not spec then return nil, err or (fmt .. ": empty document") end
   return lede.build(spec, {max_input = opts.max_input})
 end

@@ -143,3 +143,58 @@ describe("Markdown reader", function()
     assert.same({nil, "--- not\nx"}, {readers.front_matter("--- not\nx")})
   end)
 end)
+
+-- Found by the fuzz harnesses (tests/fuzz/json.c, yaml.c, lua.c); each
+-- has its input in tests/fuzz-regress.
+describe("readers on data of the wrong shape", function()
+  it("return nil and a message for a field of the wrong type", function()
+    local cases = {
+      {'{"title":{},"paragraphs":["a"]}', "json",
+       "block 1: field 'text' must be a string, not a table"},
+      {"blocks: [{kind: paragraph, text: [1]}]", "yaml",
+       "block 1: field 'text' must be a string, not a table"},
+      {'{"images":[{"caption":"c","credit":[1]}]}', "json",
+       "block 1: field 'credit' must be a string, not a table"},
+      {'{"paragraphs":["a"],"authors":[{"name":"x","bio":true}]}', "json",
+       "author 1: field 'bio' must be a string, not a boolean"},
+      {'{"paragraphs":["a"],"authors":[{"name":"x","links":["Email",{}]}]}', "json",
+       "author 1: link 2 must be a string, not a table"},
+      {"---\ntitle: {a: 1}\n---\nhello\n", "markdown",
+       "block 1: field 'text' must be a string, not a table"},
+    }
+    for i, c in ipairs(cases) do
+      local a, err = lede.parse(c[1], {format = c[2]})
+      assert.is_nil(a, "row " .. i)
+      assert.equal(c[3], err, "row " .. i)
+    end
+  end)
+
+  it("read numbers as they are written and skip lists that are not lists", function()
+    local a = assert(lede.parse('{"title":2016,"paragraphs":["a"],'
+      .. '"authors":[{"name":"x","links":[1,2.5,"Email"]}]}', {format = "json"}))
+    assert.equal("2016", a.title)
+    assert.same({"1", "2.5", "Email"}, a.authors[1].links)
+    assert.equal(0, #assert(lede.parse('{"title":"T","paragraphs":5,"images":5}',
+                                       {format = "json"})).paragraphs)
+    assert.equal("hello", assert(lede.parse("---\nimages: 5\n---\nhello\n",
+                                            {format = "markdown"})).paragraphs[1].text)
+  end)
+end)
+
+describe("lede.build", function()
+  -- With the collector never pausing, a link lb_build made into a string
+  -- with lua_tostring was freed before lede_article_build copied it
+  -- (heap-use-after-free under ASan, make sanitize).
+  it("takes links that are strings and refuses the others", function()
+    collectgarbage("incremental", 1, 1000)
+    local spec = {blocks = {{kind = "paragraph", text = "Hello there."}}}
+    spec.authors = {{name = "Jo Smith", links = {1, 2, 3}}}
+    local ok, err = pcall(lede.build, spec)
+    spec.authors = {{name = "Jo Smith", links = {"Email", ("RSS"):lower()}}}
+    local a = lede.build(spec)
+    collectgarbage("incremental", 200, 100)  -- Lua 5.4's defaults
+    assert.is_false(ok)
+    assert.equal("author 1: links must be strings", err)
+    assert.same({"Email", "rss"}, a.authors[1].links)
+  end)
+end)

@@ -168,6 +168,16 @@ describe("json and yaml writers", function()
     assert.equal(a.subtitle, y.subtitle)
     assert.same(a.authors, y.authors)
   end)
+
+  -- Found by tests/fuzz/json.c (tests/fuzz-regress/json-path-bad-utf8.json):
+  -- the yaml writer gave nil for a path that is not UTF-8, as a Latin-1
+  -- file name is.
+  it("write a path that is not UTF-8 with U+FFFD for each bad byte", function()
+    local b = lede.parse(STORY, {path = "caf\233 \143.txt"})
+    assert.equal("caf\239\191\189 \239\191\189.txt", lede.yaml.load(b:to("yaml")).path)
+    assert.equal("caf\239\191\189 \239\191\189.txt", lede.json.decode(b:to("json")).path)
+    assert.equal("caf\233 \143.txt", b.path)
+  end)
 end)
 
 describe("article:to", function()
