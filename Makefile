@@ -41,7 +41,7 @@ TSAN_BIN := $(if $(TSAN_OK),$(BUILD)/tsan/test_threads)
 
 DEBS := build-essential pkg-config lua5.4 liblua5.4-dev libyaml-dev libutf8proc-dev \
         libedit-dev lua-cjson libcmocka-dev lua-busted libstemmer-dev \
-        cmark libcmark-dev chromium valgrind parallel
+        cmark libcmark-dev chromium valgrind parallel clang libclang-rt-14-dev
 
 .PHONY: valgrind all deps test test-unit test-lua test-cli demo eval install uninstall \
         sanitize bench bench-peers fuzz fuzz-build fuzz-harnesses clean help
