@@ -214,8 +214,9 @@ typedef struct {
   lede_span span;     /* the quoted words, quote marks excluded */
   lede_span verb;     /* the speech verb ("said"), len 0 when none */
   lede_span cue;      /* who, as written ("he", "Jones"), len 0 when none */
-  size_t speaker;     /* index in lede_article_entities(a, 0, ...), a
-                         person, or LEDE_NONE */
+  size_t speaker;     /* index in lede_article_entities(a, 0, ...): the
+                         person (or, for "noted the institute", the
+                         organisation) the cue names, or LEDE_NONE */
   size_t block;       /* its block */
   size_t paragraph;   /* its paragraph */
   int partial;        /* a fragment inside a sentence, not a whole one */
