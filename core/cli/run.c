@@ -100,7 +100,10 @@ int lede_cli_load(lua_State *L, const char *name) {
   parse(L, cli, name);
   if (!lua_istable(L, top + 1)) {
     const char *why = lua_tostring(L, top + 2);
-    fprintf(stderr, "%s: %s: %s\n", LEDE_PROGNAME, display,
+    /* "2:8: yaml: ..." is a place in the file: FILE:2:8: yaml: ... */
+    int place = why && why[0] >= '0' && why[0] <= '9' &&
+                strspn(why, "0123456789:") > 2 && strchr(why, ':');
+    fprintf(stderr, "%s: %s%s%s\n", LEDE_PROGNAME, display, place ? ":" : ": ",
             why ? why : "cannot load the article");
     lua_settop(L, top);
     return 0;

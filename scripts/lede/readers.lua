@@ -193,6 +193,15 @@ local function decode(lede, fmt, text)
 end
 
 -- Read `text` as `fmt` into an article; nil, message on bad data.
+-- libyaml says "... at line L column C"; a reader's message puts the
+-- place first, as compilers do, so the command line can print
+-- "FILE:L:C: yaml: ...".
+local function position(err)
+  local msg, line, col = match(tostring(err), "^(.-) at line (%d+) column (%d+)$")
+  if msg then return format("%s:%s: %s", line, col, msg) end
+  return err
+end
+
 local function read(lede, parse, text, fmt, opts, path)
   if fmt == "text" then
     return parse(text, {max_input = opts.max_input, path = path})
@@ -209,7 +218,7 @@ local function read(lede, parse, text, fmt, opts, path)
     if data ~= nil then spec, err = spec_of(data, path) end
   end
   if spec then spec, err = check_spec(spec) end
-  if not spec then return nil, err or (fmt .. ": empty document") end
+  if not spec then return nil, position(err or (fmt .. ": empty document")) end
   return lede.build(spec, {max_input = opts.max_input})
 end
 
@@ -266,7 +275,10 @@ local function install(lede)
     local fmt = given or detect(text, path)
     if fmt == "text" then return load(path, o) end
     local article, err = read(lede, parse, text, fmt, opts or {}, path)
-    if not article then return nil, path .. ": " .. tostring(err) end
+    if not article then
+      err = tostring(err)
+      return nil, path .. (find(err, "^%d+:%d+: ") and ":" or ": ") .. err
+    end
     return article
   end
 end
