@@ -692,7 +692,7 @@ static attrib afterq(const ctx *c, size_t e, size_t hi, int ended) {
   /* "…," Wray Grimaldi of the University of Otago in Dunedin, New
   ** Zealand, said: the name opening the clause is its subject, not the
   ** last name before the verb. A possessive ("Jones's lawyer") is not. */
-  if (capword(c, &start) && at.cue.len > 0 && at.cue.off != start.from) {
+  if (capword(c, &start) && (at.cue.len == 0 || at.cue.off != start.from)) {
     tok after;
     lede_span sp = forename(c, start, hi, &after);
     if (sp.len > 0 && !possessive(c, sp) &&
@@ -1081,6 +1081,11 @@ static lede_status paragraph(ctx *c, size_t bi, size_t pi) {
         at.speaker = sub.speaker;
       }
     }
+    /* "…," X said. "…": the second quotation read the same attribution
+    ** from before it; the first read it better from after */
+    if (at.has && inpara.has && at.verb.off == inpara.verb.off &&
+        at.verb.len == inpara.verb.len)
+      at = inpara;
     if (at.has) inpara = at;
     q.verb = at.verb;
     q.cue = at.cue;

@@ -148,6 +148,13 @@ static const row rows[] = {
   {"the name opening the attribution is its subject",
    "{{Ana Ruiz}} runs the board.\n\n\"[[We won,]]\" {{Ana Ruiz}} of the board in "
    "Alder Bend, Maine, <<said>>.", 1, {{0, 0, 1}}},
+  {"a quotation resumed after the attribution keeps its subject",
+   "{{Ana Ruiz}} runs the board.\n\n\"[[We won,]]\" {{Ana Ruiz}} of the board in "
+   "Alder Bend, Maine, <<said>> to reporters. \"[[It was close.]]\"", 2,
+   {{0, 0, 1}, {0, 0, 1}}},
+  {"a long aside after the name: the name opening the clause",
+   "\"[[We won,]]\" {{Tomas Brik}}, president of the Alder Bend Harbor Board's "
+   "board of directors, <<said>> in a statement.", 1, {{0, 0, 0}}},
   {"paragraph ending with a colon",
    "{{Jones}} <<said>>:\n\n\"[[We will win.]]\"", 1, {{0, 0, 0}}},
   {"party and state after the name",
