@@ -70,14 +70,16 @@ static int wrapped(const lede_line *l, size_t n) {
 }
 
 static int bulletat(const char *s, size_t len) {
-  static const char *const bullets[] = {
+  static const char bullets[][4] = {  /* UTF-8, then ASCII and a space */
     "\xe2\x80\xa2", "\xc2\xb7", "\xe2\x96\xaa", "\xe2\x96\xba", "\xe2\x96\xa0",
-    "\xe2\x97\xa6", "\xe2\x80\xa3", "* ", "- ", "+ ", NULL
+    "\xe2\x97\xa6", "\xe2\x80\xa3", "* ", "- ", "+ "
   };
-  const char *const *b;
-  for (b = bullets; *b != NULL; b++) {
-    size_t n = strlen(*b);
-    if (len > n && memcmp(s, *b, n) == 0) return 1;
+  size_t i;
+  unsigned char c = len > 1 ? (unsigned char)s[0] : 0;
+  if (c != 0xE2 && c != 0xC2 && c != '*' && c != '-' && c != '+') return 0;
+  for (i = 0; i < sizeof bullets / sizeof bullets[0]; i++) {
+    size_t n = bullets[i][2] == '\0' ? 2 : 3;
+    if (len > n && memcmp(s, bullets[i], n) == 0) return 1;
   }
   return 0;
 }
@@ -167,8 +169,7 @@ static lede_status features(ctx *x) {
 }
 
 static int startsci(const char *s, size_t len, const char *p) {
-  size_t n = strlen(p);
-  return len >= n && lede_lex_prefix((const char *const[]){p, NULL}, s, len);
+  return lede_lex_prefix((const char *const[]){p, NULL}, s, len) > 0;
 }
 
 /* ---- furniture: promo lines, time stamps, bare links ---- */
@@ -271,8 +272,12 @@ static const char *const creditlabels[] = {
 
 static size_t creditlabel(const char *s, size_t len) {
   const char *const *l;
-  for (l = creditlabels; *l != NULL; l++)
-    if (len > strlen(*l) && startsci(s, len, *l)) return strlen(*l);
+  int c = len > 0 ? s[0] | 0x20 : 0;
+  if (c != 'p' && c != 'i' && c != 'c') return 0;  /* every label's first */
+  for (l = creditlabels; *l != NULL; l++) {
+    size_t n = lede_lex_prefix((const char *const[]){*l, NULL}, s, len);
+    if (n > 0 && len > n) return n;
+  }
   return 0;
 }
 
@@ -297,7 +302,11 @@ static int credittext(const char *s, size_t len, int labelled) {
 ** "Flags at the rally. Photograph: X/Agency". */
 static int labelstart(const char *s, size_t i) {
   if (i == 0) return 1;
-  return i >= 2 && s[i - 1] == ' ' && strchr(".!?)\"", s[i - 2]) != NULL;
+  if (i < 2 || s[i - 1] != ' ') return 0;
+  switch (s[i - 2]) {
+  case '.': case '!': case '?': case ')': case '"': return 1;
+  default: return 0;
+  }
 }
 
 /* Where a caption's credit starts in s, or len when it has none; *cb and

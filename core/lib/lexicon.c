@@ -1,6 +1,9 @@
 /*
 ** lexicon.c: look-ups in the compiled word lists (data/README.md).
-** The lists are short, so a linear scan costs less than building an index.
+** The lists are short, so a linear scan costs less than building an index;
+** but the scan runs for every line, so an entry is first judged by its
+** first byte alone and its length is never measured (strlen over every
+** entry of every list was the parse's hottest spot).
 */
 #include <string.h>
 
@@ -20,36 +23,55 @@ static int isword(unsigned char c) {
          c >= 0x80;
 }
 
-static int sameci(const char *a, const char *b, size_t n) {
+/* Length of the NUL-terminated entry e when s (len bytes) starts with it,
+** ignoring case; 0 when it does not. Measures e only as far as it agrees
+** with s. */
+static size_t startswith(const char *s, size_t len, const char *e) {
   size_t i;
-  for (i = 0; i < n; i++)
-    if (lower((unsigned char)a[i]) != lower((unsigned char)b[i])) return 0;
-  return 1;
+  for (i = 0; e[i] != '\0'; i++)
+    if (i == len || lower((unsigned char)s[i]) != lower((unsigned char)e[i]))
+      return 0;
+  return i;
 }
 
-/* Whether entry e (n bytes) matches s at i with word boundaries. */
-static int matchat(const char *s, size_t len, size_t i, const char *e,
-                   size_t n) {
-  if (n == 0 || i + n > len || !sameci(s + i, e, n)) return 0;
+/* Whether entry e matches s at i with word boundaries; its length, else 0.
+** The caller has checked that s[i] is e's first byte, ignoring case. */
+static size_t matchat(const char *s, size_t len, size_t i, const char *e) {
+  size_t n = startswith(s + i, len - i, e);
+  if (n == 0) return 0;
   if (i > 0 && isword((unsigned char)s[i - 1]) && isword((unsigned char)e[0]))
     return 0;
   if (i + n < len && isword((unsigned char)s[i + n]) &&
       isword((unsigned char)e[n - 1]))
     return 0;
-  return 1;
+  return n;
 }
 
 int lede_lex_is(const char *const *list, const char *s, size_t len) {
+  int first;
+  if (len == 0) {  /* only an empty entry equals an empty s */
+    for (; *list != NULL; list++)
+      if ((*list)[0] == '\0') return 1;
+    return 0;
+  }
+  first = lower((unsigned char)s[0]);
   for (; *list != NULL; list++)
-    if (strlen(*list) == len && sameci(*list, s, len)) return 1;
+    if (lower((unsigned char)(*list)[0]) == first &&
+        startswith(s, len, *list) == len && (*list)[len] == '\0')
+      return 1;
   return 0;
 }
 
 size_t lede_lex_prefix(const char *const *list, const char *s, size_t len) {
   size_t best = 0;
+  int first;
+  if (len == 0) return 0;
+  first = lower((unsigned char)s[0]);
   for (; *list != NULL; list++) {
-    size_t n = strlen(*list);
-    if (n > best && matchat(s, len, 0, *list, n)) best = n;
+    size_t n;
+    if (lower((unsigned char)(*list)[0]) != first) continue;
+    n = matchat(s, len, 0, *list);
+    if (n > best) best = n;
   }
   return best;
 }
@@ -57,21 +79,22 @@ size_t lede_lex_prefix(const char *const *list, const char *s, size_t len) {
 /* Whether e occurs in s at word boundaries. Only positions whose byte
 ** equals e's first (ignoring case) and, when e starts a word, that start
 ** a word are tried: the promo scan runs this for every short line. */
-static int findin(const char *e, size_t n, const char *s, size_t len) {
+static int findin(const char *e, const char *s, size_t len) {
   size_t i;
   int first = lower((unsigned char)e[0]);
-  int wordstart = n > 0 && isword((unsigned char)e[0]);
-  for (i = 0; i + n <= len; i++) {
+  int wordstart = isword((unsigned char)e[0]);
+  if (first == 0) return 0;
+  for (i = 0; i < len; i++) {
     if (lower((unsigned char)s[i]) != first) continue;
     if (wordstart && i > 0 && isword((unsigned char)s[i - 1])) continue;
-    if (matchat(s, len, i, e, n)) return 1;
+    if (matchat(s, len, i, e)) return 1;
   }
   return 0;
 }
 
 int lede_lex_contains(const char *const *list, const char *s, size_t len) {
   for (; *list != NULL; list++)
-    if (findin(*list, strlen(*list), s, len)) return 1;
+    if (findin(*list, s, len)) return 1;
   return 0;
 }
 
@@ -90,19 +113,25 @@ int lede_lex_promo_line(const char *s, size_t len, size_t words) {
   ** by A, B, C ... ; Editing by D)" is as long as it needs. */
   size_t startmax = len > 1 && s[0] == '(' && s[len - 1] == ')'
                     ? PROMO_BRACKET_MAXWORDS : PROMO_START_MAXWORDS;
+  int first;
   trim(&s, &len);
+  if (len == 0) return 0;
+  first = lower((unsigned char)s[0]);
   for (e = lede_lex_promo; *e != NULL; e++) {
     const char *p = *e + 1;
-    size_t n = strlen(p);
     switch ((*e)[0]) {
     case '=':
-      if (n == len && sameci(s, p, n)) return 1;
+      if (lower((unsigned char)p[0]) == first &&
+          startswith(s, len, p) == len && p[len] == '\0')
+        return 1;
       break;
     case '^':
-      if (words <= startmax && matchat(s, len, 0, p, n)) return 1;
+      if (words <= startmax && lower((unsigned char)p[0]) == first &&
+          matchat(s, len, 0, p))
+        return 1;
       break;
     case '*':
-      if (words <= PROMO_ANYWHERE_MAXWORDS && findin(p, n, s, len)) return 1;
+      if (words <= PROMO_ANYWHERE_MAXWORDS && findin(p, s, len)) return 1;
       break;
     }
   }
