@@ -232,6 +232,7 @@ static int counter(const char *s, size_t len) {
 ** slashes or chevrons is a navigation trail. */
 static int breadcrumb(const char *s, size_t len) {
   size_t i, seps = 0;
+  if (memchr(s, '/', len) == NULL && memchr(s, '>', len) == NULL) return 0;
   for (i = 1; i + 2 < len; i++)
     if (s[i - 1] == ' ' && s[i + 1] == ' ' && (s[i] == '/' || s[i] == '>'))
       seps++;
@@ -335,7 +336,10 @@ static size_t splitcredit(const char *s, size_t len, size_t *cb, size_t *ce) {
       }
     }
   }
-  for (i = len; i-- > 2;) {  /* "... / Getty Images" */
+  /* "... / Getty Images"; most paragraphs have no slash nor bar at all */
+  if (memchr(s, '/', len) == NULL && memchr(s, '|', len) == NULL) i = 0;
+  else i = len;
+  while (i-- > 2) {
     if ((s[i] == '/' || s[i] == '|') && s[i - 1] == ' ' && i + 2 < len &&
         s[i + 1] == ' ' &&
         credittext(s + i + 2, len - i - 2, 0)) {

@@ -76,10 +76,12 @@ size_t lede_lex_prefix(const char *const *list, const char *s, size_t len) {
   return best;
 }
 
-/* Whether e occurs in s at word boundaries. Only positions whose byte
-** equals e's first (ignoring case) and, when e starts a word, that start
-** a word are tried: the promo scan runs this for every short line. */
-static int findin(const char *e, const char *s, size_t len) {
+/* Entries findany gathers on the stack; a longer list (none of data/ is)
+** is searched entry by entry. */
+#define FIND_MAXENTRIES 512
+
+/* Whether entry e occurs in s at word boundaries. */
+static int findone(const char *e, const char *s, size_t len) {
   size_t i;
   int first = lower((unsigned char)e[0]);
   int wordstart = isword((unsigned char)e[0]);
@@ -92,10 +94,52 @@ static int findin(const char *e, const char *s, size_t len) {
   return 0;
 }
 
-int lede_lex_contains(const char *const *list, const char *s, size_t len) {
-  for (; *list != NULL; list++)
-    if (findin(*list, s, len)) return 1;
+/* findany past FIND_MAXENTRIES: the n gathered, then the rest from e. */
+static int findlong(const char *const *e, int mark, const char *s, size_t len,
+                    const char *const *tried, size_t n) {
+  size_t k;
+  for (k = 0; k < n; k++)
+    if (findone(tried[k], s, len)) return 1;
+  for (; *e != NULL; e++) {
+    if (mark && (*e)[0] != mark) continue;
+    if (findone(*e + (mark != 0), s, len)) return 1;
+  }
   return 0;
+}
+
+/* Whether an entry of list occurs in s at word boundaries. With `mark`
+** nonzero, only entries starting with that byte count, without it
+** ("*newsletter"). One pass over s: a position is tried only when its
+** byte starts some entry (a bit set) and, for a word byte, starts a word;
+** the promo scan runs this for every short line. */
+static int findany(const char *const *list, int mark, const char *s,
+                   size_t len) {
+  unsigned char first[256 / 8] = {0};
+  const char *tried[FIND_MAXENTRIES];  /* the entries that count */
+  const char *const *e;
+  size_t i, k, n = 0, skip = mark != 0;
+  for (e = list; *e != NULL; e++) {
+    int c;
+    if (mark && (*e)[0] != mark) continue;
+    if (n == FIND_MAXENTRIES) return findlong(e, mark, s, len, tried, n);
+    tried[n++] = *e + skip;
+    c = lower((unsigned char)(*e)[skip]);
+    first[c >> 3] |= (unsigned char)(1u << (c & 7));
+  }
+  for (i = 0; i < len; i++) {
+    int c = lower((unsigned char)s[i]);
+    if (c == 0 || !(first[c >> 3] & (1u << (c & 7)))) continue;
+    if (isword((unsigned char)c) && i > 0 && isword((unsigned char)s[i - 1]))
+      continue;
+    for (k = 0; k < n; k++)
+      if (lower((unsigned char)tried[k][0]) == c && matchat(s, len, i, tried[k]))
+        return 1;
+  }
+  return 0;
+}
+
+int lede_lex_contains(const char *const *list, const char *s, size_t len) {
+  return findany(list, 0, s, len);
 }
 
 /* Leading bullets, brackets and spaces, and trailing punctuation, do not
@@ -130,10 +174,7 @@ int lede_lex_promo_line(const char *s, size_t len, size_t words) {
           matchat(s, len, 0, p))
         return 1;
       break;
-    case '*':
-      if (words <= PROMO_ANYWHERE_MAXWORDS && findin(p, s, len)) return 1;
-      break;
     }
   }
-  return 0;
+  return words <= PROMO_ANYWHERE_MAXWORDS && findany(lede_lex_promo, '*', s, len);
 }
