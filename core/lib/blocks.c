@@ -29,7 +29,8 @@
 typedef struct {
   size_t l0, l1;         /* first line and one past the last */
   size_t off, end;       /* raw bytes [off, end) */
-  char *text;            /* squeezed text */
+  const char *text;      /* squeezed text, in the arena or (shared) the
+                            source itself: not NUL-terminated then */
   size_t tlen;           /* bytes in text */
   size_t words;          /* words in text */
   const char *credit;    /* image credit, or NULL */
@@ -38,6 +39,7 @@ typedef struct {
   unsigned dead : 1;     /* merged into its neighbour */
   unsigned bullet : 1;   /* starts with a bullet character */
   unsigned terminal : 1; /* ends like a sentence */
+  unsigned shared : 1;   /* text points into a borrowed source */
 } cand;
 
 typedef struct {
@@ -154,12 +156,41 @@ static unsigned char endmark(const char *s, size_t len) {
   return len > 0 ? (unsigned char)s[len - 1] : 0;
 }
 
+/* Whether lede_text_clean would give s back unchanged: no whitespace but
+** single spaces between other characters, no invalid UTF-8. Most lines
+** of scraped text are so. */
+static int cleanasis(const char *s, size_t len) {
+  size_t i = 0;
+  if (len > 0 && (s[0] == ' ' || s[len - 1] == ' ')) return 0;
+  while (i < len) {
+    unsigned char c = (unsigned char)s[i];
+    int32_t cp;
+    int bad = 0;
+    if (c < 0x80) {  /* s[i + 1] exists after a space: s ends otherwise */
+      if ((c == ' ' && s[i + 1] == ' ') || (c >= '\t' && c <= '\r'))
+        return 0;
+      i++;
+      continue;
+    }
+    i += lede_utf8_next(s + i, len - i, &cp, &bad);
+    if (bad || lede_utf8_isspace(cp)) return 0;
+  }
+  return 1;
+}
+
 static lede_status features(ctx *x) {
   size_t i;
   for (i = 0; i < x->n; i++) {
     cand *c = &x->c[i];
     const char *raw = x->a->source + c->off;
-    c->text = lede_utf8_squeeze(&x->a->arena, raw, c->end - c->off, &c->tlen);
+    size_t len = c->end - c->off;
+    if (x->a->borrowed && cleanasis(raw, len)) {
+      c->text = raw;  /* as it stands: no copy (emit copies a non-paragraph) */
+      c->tlen = len;
+      c->shared = 1;
+    } else {
+      c->text = lede_utf8_squeeze(&x->a->arena, raw, len, &c->tlen);
+    }
     if (c->text == NULL) return LEDE_ENOMEM;
     c->words = countwords(c->text, c->tlen);
     c->bullet = bulletat(c->text, c->tlen);
@@ -374,9 +405,13 @@ static int headline(const cand *c);
 static lede_status makeimage(ctx *x, cand *c, size_t caplen, size_t cb,
                              size_t ce) {
   char *credit = lede_arena_strndup(&x->a->arena, c->text + cb, ce - cb);
+  char *caption;
   if (credit == NULL) return LEDE_ENOMEM;
   while (caplen > 0 && c->text[caplen - 1] == ' ') caplen--;
-  c->text[caplen] = '\0';
+  caption = lede_arena_strndup(&x->a->arena, c->text, caplen);
+  if (caption == NULL) return LEDE_ENOMEM;
+  c->text = caption;
+  c->shared = 0;
   c->tlen = caplen;
   c->credit = credit;
   setkind(c, LEDE_BLOCK_IMAGE);
@@ -436,6 +471,7 @@ static lede_status oneimage(ctx *x, size_t i) {
     if (credit == NULL) return LEDE_ENOMEM;
     c->text = nx->text + k;
     c->tlen = nx->tlen - k;
+    c->shared = nx->shared;
     c->credit = credit;
     mergeinto(c, nx);
     setkind(c, LEDE_BLOCK_IMAGE);
@@ -675,7 +711,7 @@ static void topbyline(ctx *x) {
     n = lede_name_prefix(c->text, c->tlen);
     if (n == 0) continue;
     if ((n == c->tlen && seen > 1 && c->words <= 3) ||
-        (c->text[n] == ',' && c->words <= 5 &&
+        (n < c->tlen && c->text[n] == ',' && c->words <= 5 &&
          countwords(c->text, n) + 2 >= c->words))
       setkind(c, LEDE_BLOCK_BYLINE);
   }
@@ -735,6 +771,10 @@ static lede_status emit(ctx *x) {
     if (c->dead) continue;
     if (!c->set) setkind(c, LEDE_BLOCK_PARAGRAPH);
     if (c->bullet && c->kind == LEDE_BLOCK_BOILERPLATE) dropbullet(c);
+    if (c->shared && c->kind != LEDE_BLOCK_PARAGRAPH) {  /* NUL-terminated */
+      c->text = lede_arena_strndup(&a->arena, c->text, c->tlen);
+      if (c->text == NULL) return LEDE_ENOMEM;
+    }
     b->kind = c->kind;
     b->text = c->text;
     b->text_len = c->tlen;
