@@ -55,7 +55,8 @@ typedef enum {
   LEDE_BLOCK_KIND_COUNT    /* number of kinds, not a kind */
 } lede_block_kind;
 
-/* One block. Strings are NUL-terminated, UTF-8, owned by the article. */
+/* One block. Strings are NUL-terminated, UTF-8, owned by the article;
+** but see lede_options.borrow for a paragraph's text. */
 typedef struct {
   lede_block_kind kind;  /* what it is */
   const char *text;      /* whitespace-normalised text; for an image, the caption */
@@ -78,6 +79,15 @@ typedef struct {
   size_t max_input;  /* refuse inputs larger than this; 0 means no limit */
   int allow_empty;   /* nonzero: an empty or blank input is an article
                         with no blocks, not LEDE_EEMPTY */
+  int borrow;        /* nonzero: lede_parse does not copy the input. The
+                        caller keeps the buffer alive and unchanged until
+                        lede_article_free; lede_article_source returns it;
+                        and a paragraph whose clean text is its raw bytes
+                        gets a text pointing into it, NOT NUL-terminated
+                        (read text_len bytes). Saves the copy of the input
+                        and of most paragraphs (the Lua binding sets it,
+                        keeping its string alive). lede_article_build
+                        ignores it */
 } lede_options;
 
 /* A parsed article: opaque, owned by the caller, freed by lede_article_free. */
@@ -85,7 +95,8 @@ typedef struct lede_article lede_article;
 
 /*
 ** Parse `len` bytes of `text` (need not be NUL-terminated). The input is
-** copied: the caller may free its buffer afterwards. `opts` may be NULL.
+** copied, so the caller may free its buffer afterwards, unless opts->borrow
+** is set (see lede_options). `opts` may be NULL.
 ** On success returns LEDE_OK and stores a new article in *out, which the
 ** caller frees with lede_article_free. On failure returns the error code,
 ** leaves *out NULL and fills *err when err is not NULL: LEDE_EEMPTY,
@@ -139,7 +150,7 @@ void lede_article_free(lede_article *a);
 
 /* The article's copy of the input (NUL-terminated; *len gets its length,
 ** BOM included; len may be NULL). Borrowed: valid until the article is
-** freed. */
+** freed. With lede_options.borrow, the caller's buffer itself. */
 const char *lede_article_source(const lede_article *a, size_t *len);
 
 /* The blocks in source order; *n gets their number. Borrowed. */

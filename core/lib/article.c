@@ -1,5 +1,6 @@
 /*
-** article.c: lede_parse runs the passes over a copy of the input;
+** article.c: lede_parse runs the passes over a copy of the input (or the
+** caller's buffer, borrowed);
 ** the accessors hand out borrowed pointers into the article's arena.
 */
 #include <stdio.h>
@@ -38,8 +39,13 @@ lede_status lede_parse(const char *text, size_t len, const lede_options *opts,
   if (st != LEDE_OK) return st;
   a = calloc(1, sizeof *a);
   if (a == NULL) return fail(NULL, LEDE_ENOMEM, err);
-  a->source = lede_arena_strndup(&a->arena, text, len);
-  if (a->source == NULL) return fail(a, LEDE_ENOMEM, err);
+  if (opts != NULL && opts->borrow) {
+    a->source = text;
+    a->borrowed = 1;
+  } else {
+    a->source = a->own = lede_arena_strndup(&a->arena, text, len);
+    if (a->source == NULL) return fail(a, LEDE_ENOMEM, err);
+  }
   a->len = len;
   a->bom = bom;
   checkutf8(a);

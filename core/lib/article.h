@@ -10,7 +10,12 @@
 
 struct lede_article {
   lede_arena arena;        /* owns everything below */
-  char *source;            /* copy of the input, NUL-terminated */
+  const char *source;      /* the input: `own`, or the caller's buffer when
+                              lede_options.borrow was set */
+  char *own;               /* the article's copy of the input, NUL-terminated
+                              (build.c writes it); NULL when borrowed */
+  int borrowed;            /* source is the caller's: paragraph texts may
+                              point into it */
   size_t len;              /* bytes in source */
   size_t bom;              /* length of a leading BOM, 0 or 3 */
   lede_line *lines;        /* line index */

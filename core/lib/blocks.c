@@ -29,7 +29,8 @@
 typedef struct {
   size_t l0, l1;         /* first line and one past the last */
   size_t off, end;       /* raw bytes [off, end) */
-  char *text;            /* squeezed text */
+  const char *text;      /* squeezed text, in the arena or (shared) the
+                            source itself: not NUL-terminated then */
   size_t tlen;           /* bytes in text */
   size_t words;          /* words in text */
   const char *credit;    /* image credit, or NULL */
@@ -38,6 +39,7 @@ typedef struct {
   unsigned dead : 1;     /* merged into its neighbour */
   unsigned bullet : 1;   /* starts with a bullet character */
   unsigned terminal : 1; /* ends like a sentence */
+  unsigned shared : 1;   /* text points into a borrowed source */
 } cand;
 
 typedef struct {
@@ -70,14 +72,16 @@ static int wrapped(const lede_line *l, size_t n) {
 }
 
 static int bulletat(const char *s, size_t len) {
-  static const char *const bullets[] = {
+  static const char bullets[][4] = {  /* UTF-8, then ASCII and a space */
     "\xe2\x80\xa2", "\xc2\xb7", "\xe2\x96\xaa", "\xe2\x96\xba", "\xe2\x96\xa0",
-    "\xe2\x97\xa6", "\xe2\x80\xa3", "* ", "- ", "+ ", NULL
+    "\xe2\x97\xa6", "\xe2\x80\xa3", "* ", "- ", "+ "
   };
-  const char *const *b;
-  for (b = bullets; *b != NULL; b++) {
-    size_t n = strlen(*b);
-    if (len > n && memcmp(s, *b, n) == 0) return 1;
+  size_t i;
+  unsigned char c = len > 1 ? (unsigned char)s[0] : 0;
+  if (c != 0xE2 && c != 0xC2 && c != '*' && c != '-' && c != '+') return 0;
+  for (i = 0; i < sizeof bullets / sizeof bullets[0]; i++) {
+    size_t n = bullets[i][2] == '\0' ? 2 : 3;
+    if (len > n && memcmp(s, bullets[i], n) == 0) return 1;
   }
   return 0;
 }
@@ -152,12 +156,41 @@ static unsigned char endmark(const char *s, size_t len) {
   return len > 0 ? (unsigned char)s[len - 1] : 0;
 }
 
+/* Whether lede_text_clean would give s back unchanged: no whitespace but
+** single spaces between other characters, no invalid UTF-8. Most lines
+** of scraped text are so. */
+static int cleanasis(const char *s, size_t len) {
+  size_t i = 0;
+  if (len > 0 && (s[0] == ' ' || s[len - 1] == ' ')) return 0;
+  while (i < len) {
+    unsigned char c = (unsigned char)s[i];
+    int32_t cp;
+    int bad = 0;
+    if (c < 0x80) {  /* s[i + 1] exists after a space: s ends otherwise */
+      if ((c == ' ' && s[i + 1] == ' ') || (c >= '\t' && c <= '\r'))
+        return 0;
+      i++;
+      continue;
+    }
+    i += lede_utf8_next(s + i, len - i, &cp, &bad);
+    if (bad || lede_utf8_isspace(cp)) return 0;
+  }
+  return 1;
+}
+
 static lede_status features(ctx *x) {
   size_t i;
   for (i = 0; i < x->n; i++) {
     cand *c = &x->c[i];
     const char *raw = x->a->source + c->off;
-    c->text = lede_utf8_squeeze(&x->a->arena, raw, c->end - c->off, &c->tlen);
+    size_t len = c->end - c->off;
+    if (x->a->borrowed && cleanasis(raw, len)) {
+      c->text = raw;  /* as it stands: no copy (emit copies a non-paragraph) */
+      c->tlen = len;
+      c->shared = 1;
+    } else {
+      c->text = lede_utf8_squeeze(&x->a->arena, raw, len, &c->tlen);
+    }
     if (c->text == NULL) return LEDE_ENOMEM;
     c->words = countwords(c->text, c->tlen);
     c->bullet = bulletat(c->text, c->tlen);
@@ -167,8 +200,7 @@ static lede_status features(ctx *x) {
 }
 
 static int startsci(const char *s, size_t len, const char *p) {
-  size_t n = strlen(p);
-  return len >= n && lede_lex_prefix((const char *const[]){p, NULL}, s, len);
+  return lede_lex_prefix((const char *const[]){p, NULL}, s, len) > 0;
 }
 
 /* ---- furniture: promo lines, time stamps, bare links ---- */
@@ -231,6 +263,7 @@ static int counter(const char *s, size_t len) {
 ** slashes or chevrons is a navigation trail. */
 static int breadcrumb(const char *s, size_t len) {
   size_t i, seps = 0;
+  if (memchr(s, '/', len) == NULL && memchr(s, '>', len) == NULL) return 0;
   for (i = 1; i + 2 < len; i++)
     if (s[i - 1] == ' ' && s[i + 1] == ' ' && (s[i] == '/' || s[i] == '>'))
       seps++;
@@ -271,8 +304,12 @@ static const char *const creditlabels[] = {
 
 static size_t creditlabel(const char *s, size_t len) {
   const char *const *l;
-  for (l = creditlabels; *l != NULL; l++)
-    if (len > strlen(*l) && startsci(s, len, *l)) return strlen(*l);
+  int c = len > 0 ? s[0] | 0x20 : 0;
+  if (c != 'p' && c != 'i' && c != 'c') return 0;  /* every label's first */
+  for (l = creditlabels; *l != NULL; l++) {
+    size_t n = lede_lex_prefix((const char *const[]){*l, NULL}, s, len);
+    if (n > 0 && len > n) return n;
+  }
   return 0;
 }
 
@@ -297,7 +334,11 @@ static int credittext(const char *s, size_t len, int labelled) {
 ** "Flags at the rally. Photograph: X/Agency". */
 static int labelstart(const char *s, size_t i) {
   if (i == 0) return 1;
-  return i >= 2 && s[i - 1] == ' ' && strchr(".!?)\"", s[i - 2]) != NULL;
+  if (i < 2 || s[i - 1] != ' ') return 0;
+  switch (s[i - 2]) {
+  case '.': case '!': case '?': case ')': case '"': return 1;
+  default: return 0;
+  }
 }
 
 /* Where a caption's credit starts in s, or len when it has none; *cb and
@@ -326,7 +367,10 @@ static size_t splitcredit(const char *s, size_t len, size_t *cb, size_t *ce) {
       }
     }
   }
-  for (i = len; i-- > 2;) {  /* "... / Getty Images" */
+  /* "... / Getty Images"; most paragraphs have no slash nor bar at all */
+  if (memchr(s, '/', len) == NULL && memchr(s, '|', len) == NULL) i = 0;
+  else i = len;
+  while (i-- > 2) {
     if ((s[i] == '/' || s[i] == '|') && s[i - 1] == ' ' && i + 2 < len &&
         s[i + 1] == ' ' &&
         credittext(s + i + 2, len - i - 2, 0)) {
@@ -361,9 +405,13 @@ static int headline(const cand *c);
 static lede_status makeimage(ctx *x, cand *c, size_t caplen, size_t cb,
                              size_t ce) {
   char *credit = lede_arena_strndup(&x->a->arena, c->text + cb, ce - cb);
+  char *caption;
   if (credit == NULL) return LEDE_ENOMEM;
   while (caplen > 0 && c->text[caplen - 1] == ' ') caplen--;
-  c->text[caplen] = '\0';
+  caption = lede_arena_strndup(&x->a->arena, c->text, caplen);
+  if (caption == NULL) return LEDE_ENOMEM;
+  c->text = caption;
+  c->shared = 0;
   c->tlen = caplen;
   c->credit = credit;
   setkind(c, LEDE_BLOCK_IMAGE);
@@ -423,6 +471,7 @@ static lede_status oneimage(ctx *x, size_t i) {
     if (credit == NULL) return LEDE_ENOMEM;
     c->text = nx->text + k;
     c->tlen = nx->tlen - k;
+    c->shared = nx->shared;
     c->credit = credit;
     mergeinto(c, nx);
     setkind(c, LEDE_BLOCK_IMAGE);
@@ -662,7 +711,7 @@ static void topbyline(ctx *x) {
     n = lede_name_prefix(c->text, c->tlen);
     if (n == 0) continue;
     if ((n == c->tlen && seen > 1 && c->words <= 3) ||
-        (c->text[n] == ',' && c->words <= 5 &&
+        (n < c->tlen && c->text[n] == ',' && c->words <= 5 &&
          countwords(c->text, n) + 2 >= c->words))
       setkind(c, LEDE_BLOCK_BYLINE);
   }
@@ -722,6 +771,10 @@ static lede_status emit(ctx *x) {
     if (c->dead) continue;
     if (!c->set) setkind(c, LEDE_BLOCK_PARAGRAPH);
     if (c->bullet && c->kind == LEDE_BLOCK_BOILERPLATE) dropbullet(c);
+    if (c->shared && c->kind != LEDE_BLOCK_PARAGRAPH) {  /* NUL-terminated */
+      c->text = lede_arena_strndup(&a->arena, c->text, c->tlen);
+      if (c->text == NULL) return LEDE_ENOMEM;
+    }
     b->kind = c->kind;
     b->text = c->text;
     b->text_len = c->tlen;

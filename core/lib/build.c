@@ -72,18 +72,18 @@ static lede_status putblocks(lede_article *a, const lede_block_input *bs,
     lede_block *b = &a->blocks[a->nblocks];
     lede_span sp;
     if (bs[i].text_len == 0 && bs[i].credit == NULL) continue;
-    if (a->nblocks > 0) sep(a->source, o);
-    line = lineof(a->source, seen, *o, line);
+    if (a->nblocks > 0) sep(a->own, o);
+    line = lineof(a->own, seen, *o, line);
     seen = *o;
-    sp = put(a->source, o, bs[i].text, bs[i].text_len);
+    sp = put(a->own, o, bs[i].text, bs[i].text_len);
     b->kind = bs[i].kind;
     b->text = lede_utf8_squeeze(&a->arena, bs[i].text, bs[i].text_len,
                                 &b->text_len);
     b->credit = NULL;
     if (bs[i].credit) {
       size_t clen = strlen(bs[i].credit);
-      put(a->source, o, CREDIT_SEP, sizeof CREDIT_SEP - 1);
-      put(a->source, o, bs[i].credit, clen);
+      put(a->own, o, CREDIT_SEP, sizeof CREDIT_SEP - 1);
+      put(a->own, o, bs[i].credit, clen);
       b->credit = lede_utf8_squeeze(&a->arena, bs[i].credit, clen, NULL);
       if (b->credit == NULL) return LEDE_ENOMEM;
       sp.len = *o - sp.off;
@@ -134,12 +134,12 @@ static lede_status putauthors(lede_article *a, const lede_author *as,
     au->bio = copy(&a->arena, as[i].bio);
     if (au->name == NULL || (as[i].bio && au->bio == NULL)) return LEDE_ENOMEM;
     if (!write) continue;
-    sep(a->source, o);
-    put(a->source, o, BYLINE, sizeof BYLINE - 1);
-    put(a->source, o, as[i].name, strlen(as[i].name));
+    sep(a->own, o);
+    put(a->own, o, BYLINE, sizeof BYLINE - 1);
+    put(a->own, o, as[i].name, strlen(as[i].name));
     if (as[i].bio) {
-      sep(a->source, o);
-      put(a->source, o, as[i].bio, strlen(as[i].bio));
+      sep(a->own, o);
+      put(a->own, o, as[i].bio, strlen(as[i].bio));
     }
   }
   a->nauthors = na;
@@ -160,7 +160,7 @@ lede_status lede_article_build(const lede_block_input *blocks, size_t n,
   size = sourcesize(blocks, n, authors, nauthors, &bad);
   if (bad) goto inval;
   a = calloc(1, sizeof *a);
-  if (a == NULL || (a->source = lede_arena_alloc(&a->arena, size + 1)) == NULL)
+  if (a == NULL || (a->own = lede_arena_alloc(&a->arena, size + 1)) == NULL)
     goto nomem;
   if ((st = putblocks(a, blocks, n, &o)) != LEDE_OK) goto fail;
   if (a->nblocks == 0) {
@@ -169,7 +169,8 @@ lede_status lede_article_build(const lede_block_input *blocks, size_t n,
     goto fail;
   }
   if ((st = putauthors(a, authors, nauthors, &o)) != LEDE_OK) goto fail;
-  a->source[o] = '\0';
+  a->own[o] = '\0';
+  a->source = a->own;
   a->len = o;
   st = lede_source_check(a->source, a->len, opts, &bom, err);
   if (st != LEDE_OK) goto fail;

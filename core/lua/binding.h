@@ -24,6 +24,7 @@ void lede_push_article(lua_State *L, const lede_article *a);
 /* handle.c: the C article behind an article table. */
 void lede_handle_open(lua_State *L);
 lede_article **lede_handle_new(lua_State *L);
+void lede_handle_borrow(lua_State *L, int s);
 void lede_handle_attach(lua_State *L, int article);
 lede_article *lede_check_article(lua_State *L, int arg);
 

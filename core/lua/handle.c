@@ -39,16 +39,25 @@ void lede_handle_open(lua_State *L)
 }
 
 /*
-** Push a new, empty handle and return its slot. The caller stores the
+** Push a new, empty handle and return its slot. Its user value holds the
+** string a borrowing article reads (lede_handle_borrow). The caller stores the
 ** article in it straight after lede_parse: from then on __gc owns it, so
 ** any later Lua error (out of memory while building tables) cannot leak it.
 */
 lede_article **lede_handle_new(lua_State *L)
 {
-  lede_article **box = lua_newuserdatauv(L, sizeof *box, 0);
+  lede_article **box = lua_newuserdatauv(L, sizeof *box, 1);
   *box = NULL;
   luaL_setmetatable(L, LEDE_HANDLE_MT);
   return box;
+}
+
+/* Keep the string at `s` alive as long as the handle on top of the stack:
+** an article parsed with lede_options.borrow reads it in place. */
+void lede_handle_borrow(lua_State *L, int s)
+{
+  lua_pushvalue(L, s);
+  lua_setiuservalue(L, -2, 1);
 }
 
 /* Tie the handle on top of the stack to the article table at `article`;

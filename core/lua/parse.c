@@ -138,8 +138,13 @@ static int push_parse(lua_State *L, int text, const parse_opts *o,
   lede_encoding enc = to_utf8(L, text);
   const char *s = lua_tolstring(L, text, &len);
   lede_error err = {LEDE_OK, 0, ""};
+  lede_options core = o->core;
   lede_article **box = lede_handle_new(L);
-  lede_status st = lede_parse(s, len, &o->core, box, &err);
+  /* The string stays on the handle: the article reads it in place, and
+  ** most paragraphs' texts are its bytes (no copy of the input). */
+  lede_handle_borrow(L, text);
+  core.borrow = 1;
+  lede_status st = lede_parse(s, len, &core, box, &err);
   if (st == LEDE_ENOMEM) return luaL_error(L, "not enough memory");
   if (st != LEDE_OK) return push_failure(L, st, &err, where);
   lede_push_article(L, *box);  /* handle, article */

@@ -101,12 +101,23 @@ static int lb_sentences(lua_State *L)
   return 1;
 }
 
+/* A word's norm is often its text ("said") and its stem often its norm
+** ("the"): the same string is then set again rather than made anew (a
+** short string is hashed and looked up each time it is pushed). */
 static void push_word(lua_State *L, const char *src, const lede_word *w)
 {
   int t = newitem(L, src, w->span, 6);
-  lua_pushstring(L, w->norm);
-  lua_setfield(L, t, "norm");
-  lua_pushstring(L, w->stem);
+  size_t nlen = strlen(w->norm);
+  if (nlen == w->span.len && memcmp(w->norm, src + w->span.off, nlen) == 0)
+    lua_getfield(L, t, "text");
+  else
+    lua_pushlstring(L, w->norm, nlen);
+  lua_pushvalue(L, -1);
+  lua_setfield(L, t, "norm");  /* norm */
+  if (strcmp(w->stem, w->norm) != 0) {
+    lua_pop(L, 1);
+    lua_pushstring(L, w->stem);
+  }
   lua_setfield(L, t, "stem");
   setindex(L, t, "sentence", w->sentence);
 }

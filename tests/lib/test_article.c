@@ -1,7 +1,7 @@
 /*
 ** test_article.c: core/lib/article.c and error.c, the public entry points.
 ** Argument errors, accessors, names of kinds and statuses, and ownership:
-** the article keeps its own copy of the input.
+** the article keeps its own copy of the input, unless it borrows it.
 */
 #include <stdarg.h>
 #include <stddef.h>
@@ -151,6 +151,76 @@ static void test_accessors(void **state) {
   assert_null(lede_article_warning(a, &off));
   assert_int_equal(off, 99);  /* untouched without a warning */
   lede_article_free(a);
+}
+
+/* ---- borrow ---- */
+
+/* A body the queries have work in: quotes, names, numbers, a wrapped
+** paragraph (its clean text is not its bytes, so it is copied). */
+#define BORROWED \
+  "Harbor Town Votes to Keep Its Last Lighthouse Keeper\n" \
+  "\n" \
+  "By Hannah Becker\n" \
+  "\n" \
+  "Residents of Gull Point voted 312 to 40 on Monday to keep the keeper.\n" \
+  "\n" \
+  "\"We owe him,\" said Mayor Ruth Olsen, who has served since 2016.\n" \
+  "\n" \
+  "The  keeper,   Tom Reyes, said he was grateful.\n"
+
+/* With opts.borrow the article reads the caller's buffer in place, and a
+** paragraph whose clean text is its raw bytes points into it. The buffer
+** is exactly the input's size, not NUL-terminated: under ASan a read past
+** its end by any pass fails the test. */
+static void test_borrow(void **state) {
+  lede_options o = {0};
+  lede_article *a = NULL;
+  const lede_block *b;
+  const lede_sentence *ss;
+  const lede_word *ws;
+  const lede_entity *es;
+  const lede_quote *qs;
+  const lede_number *ns;
+  const lede_keyword *ks;
+  size_t len = strlen(BORROWED), n, i, sum[8], nsum = 0;
+  char *buf = malloc(len);
+  (void)state;
+  assert_non_null(buf);
+  memcpy(buf, BORROWED, len);
+  o.borrow = 1;
+  assert_int_equal(lede_parse(buf, len, &o, &a, NULL), LEDE_OK);
+  assert_ptr_equal(lede_article_source(a, &n), buf);
+  assert_int_equal(n, len);
+  b = lede_article_blocks(a, &n);
+  assert_int_equal(n, 5);
+  assert_int_equal(b[0].kind, LEDE_BLOCK_TITLE);  /* copied: NUL-terminated */
+  assert_true(b[0].text < buf || b[0].text >= buf + len);
+  assert_string_equal(b[0].text,
+                      "Harbor Town Votes to Keep Its Last Lighthouse Keeper");
+  assert_int_equal(b[1].kind, LEDE_BLOCK_BYLINE);
+  assert_string_equal(b[1].text, "By Hannah Becker");
+  for (i = 2; i < 4; i++) {  /* paragraphs as they stand: shared */
+    assert_int_equal(b[i].kind, LEDE_BLOCK_PARAGRAPH);
+    assert_ptr_equal(b[i].text, buf + b[i].span.off);
+    assert_int_equal(b[i].text_len, b[i].span.len);
+  }
+  assert_int_equal(b[4].kind, LEDE_BLOCK_PARAGRAPH);  /* squeezed: a copy */
+  assert_string_equal(b[4].text, "The keeper, Tom Reyes, said he was grateful.");
+  assert_int_equal(lede_article_sentences(a, &ss, &n), LEDE_OK);
+  assert_int_equal(n, 3);
+  assert_int_equal(lede_article_words(a, &ws, &n), LEDE_OK);
+  assert_true(n > 30);
+  assert_int_equal(lede_article_entities(a, 1, &es, &n), LEDE_OK);
+  assert_true(n > 0);
+  assert_int_equal(lede_article_quotes(a, &qs, &n), LEDE_OK);
+  assert_int_equal(n, 1);
+  assert_int_equal(lede_article_numbers(a, &ns, &n), LEDE_OK);
+  assert_true(n >= 3);
+  assert_int_equal(lede_article_keywords(a, &ks, &n), LEDE_OK);
+  assert_int_equal(lede_article_summary(a, NULL, sum, &nsum), LEDE_OK);
+  assert_int_equal(nsum, 3);
+  lede_article_free(a);
+  free(buf);
 }
 
 static void test_warning(void **state) {
@@ -332,6 +402,7 @@ int main(void) {
     cmocka_unit_test(test_free_null),
     cmocka_unit_test(test_accessors),
     cmocka_unit_test(test_warning),
+    cmocka_unit_test(test_borrow),
     cmocka_unit_test(test_not_terminated),
     cmocka_unit_test(test_input_freed),
     cmocka_unit_test(test_two_articles),

@@ -80,7 +80,7 @@ static void test_check(void **state) {
   (void)state;
   for (r = 0; r < sizeof check_rows / sizeof check_rows[0]; r++) {
     const checkrow *w = &check_rows[r];
-    lede_options opts = {w->max_input, 0};
+    lede_options opts = {.max_input = w->max_input};
     lede_error err;
     lede_article *a = (lede_article *)&err;  /* must come back NULL */
     size_t bom = 99;
@@ -130,7 +130,7 @@ static void test_allow_empty(void **state) {
   static const struct { const char *input; size_t len; } rows[] = {
     {S("")}, {S(" \n\t\n\n   \n")}, {S("\xEF\xBB\xBF\r\n")},
   };
-  lede_options opts = {0, 1};
+  lede_options opts = {.allow_empty = 1};
   size_t r, n = 99;
   (void)state;
   for (r = 0; r < sizeof rows / sizeof rows[0]; r++) {
