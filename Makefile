@@ -115,14 +115,15 @@ $(BUILD)/lede: $(CLI_OBJ) $(LUA_OBJ) $(EMBED_OBJ) $(BUILD)/liblede.a
 	$(CC) $(SAN) -rdynamic -o $@ $(CLI_OBJ) $(LUA_OBJ) $(EMBED_OBJ) $(BUILD)/liblede.a \
 	  $(LDLIBS_LIB) $(LDLIBS_LUA) $(LDLIBS_CLI)
 
+# -MMD: a test is rebuilt when a header it includes changes (tests/lib/shared.h).
 $(BUILD)/tests/%: tests/lib/%.c $(BUILD)/liblede.a
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -o $@ $< $(BUILD)/liblede.a $(LDLIBS_LIB) -lcmocka
+	$(CC) $(ALL_CFLAGS) -MMD -MP -o $@ $< $(BUILD)/liblede.a $(LDLIBS_LIB) -lcmocka
 
 # The core's sources and its generated word lists, all under TSan.
 TSAN_SRC := $(LIB_SRC) $(BUILD)/lexicon_data.c $(BUILD)/gazetteer_data.c
 
-$(BUILD)/tsan/test_threads: tests/lib/test_threads.c $(TSAN_SRC)
+$(BUILD)/tsan/test_threads: tests/lib/test_threads.c tests/lib/shared.h $(TSAN_SRC)
 	@mkdir -p $(dir $@)
 	$(CC) -std=c11 -D_POSIX_C_SOURCE=200809L -fsanitize=thread -O1 -g $(WARN) -Wno-overlength-strings \
 	  -Iinclude -Icore $(shell pkg-config --cflags libutf8proc 2>/dev/null) -o $@ \

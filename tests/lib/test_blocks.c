@@ -10,14 +10,13 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
-#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <utf8proc.h>
 
 #include "lede.h"
+#include "shared.h"
 
 #define MAXB 16       /* expected blocks in one synthetic row */
 #define MAXITEMS 64   /* authors, images, boilerplate lines in one case */
@@ -205,29 +204,6 @@ static int blocksok(const lede_article *a, const char *tag) {
     line = b[i].line;
   }
   return ok;
-}
-
-static char *slurp(const char *path, size_t *len) {
-  FILE *f = fopen(path, "rb");
-  char *buf;
-  long size;
-  if (f == NULL) return NULL;
-  if (fseek(f, 0, SEEK_END) != 0 || (size = ftell(f)) < 0 ||
-      fseek(f, 0, SEEK_SET) != 0) {
-    fclose(f);
-    return NULL;
-  }
-  buf = malloc((size_t)size + 1);
-  assert_non_null(buf);
-  *len = fread(buf, 1, (size_t)size, f);
-  buf[*len] = '\0';
-  fclose(f);
-  return buf;
-}
-
-static int isdir(const char *path) {
-  struct stat st;
-  return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
 /* ---- synthetic rows ---- */
@@ -788,7 +764,7 @@ static int readexpect(const char *path, expect *x, char *why, size_t wl) {
   char *p, *line;
   memset(x, 0, sizeof *x);
   x->paragraphs = -1;
-  x->buf = slurp(path, &len);
+  x->buf = shared_slurp(path, &len);
   if (x->buf == NULL) return snprintf(why, wl, "cannot read %s", path), 1;
   for (p = x->buf; p != NULL; p = line) {
     char *key = p, *colon, *v;
@@ -981,17 +957,10 @@ static void checkkinds(report *r, const lede_block *b, size_t n,
   free(spec);
 }
 
-/* The directory part of path ("../shared" for "../shared/seed.txt"). */
-static void dirof(const char *path, char *dir, size_t n) {
-  const char *slash = strrchr(path, '/');
-  size_t k = slash ? (size_t)(slash - path) : 1;
-  snprintf(dir, n, "%.*s", (int)k, slash ? path : ".");
-}
-
 static void test_case(void **state) {
   const char *path = *state;
   expect x;
-  char why[WHY], dir[WHY];
+  char why[WHY];
   report r = {path, 0};
   lede_article *a = NULL;
   lede_error err = {0};
@@ -1002,19 +971,14 @@ static void test_case(void **state) {
     free(x.buf);
     fail_msg("case %s: %s", path, why);
   }
-  text = slurp(x.file, &len);
+  text = shared_slurp(x.file, &len);
   if (text == NULL) {
     /* Only files outside the repository may be absent (the seed). */
-    int outside = strncmp(x.file, "../", 3) == 0;
-    dirof(x.file, dir, sizeof dir);
-    if (!outside) {
+    if (strncmp(x.file, "../", 3) != 0) {
       free(x.buf);
       fail_msg("case %s: fixture %s not found", path, x.file);
     }
-    if (isdir(dir))
-      print_message("skipped: %s not found\n", x.file);
-    else
-      print_message("skipped: %s not found (%s absent)\n", x.file, dir);
+    shared_missing(x.file);
     free(x.buf);
     skip();
   }
@@ -1039,62 +1003,16 @@ static void test_case(void **state) {
   if (r.fails > 0) fail_msg("case %s: %d field(s) differ", path, r.fails);
 }
 
-static int bynamecmp(const void *a, const void *b) {
-  return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-static int endswith(const char *s, const char *suffix) {
-  size_t n = strlen(s), k = strlen(suffix);
-  return n >= k && strcmp(s + n - k, suffix) == 0;
-}
-
-/* Sorted paths of the files in dir whose names end in suffix; NULL-terminated, caller frees. */
-static char **listdir(const char *dir, const char *suffix, size_t *count) {
-  DIR *d = opendir(dir);
-  struct dirent *e;
-  char **v = NULL;
-  size_t n = 0;
-  if (d == NULL) { *count = 0; return NULL; }
-  while ((e = readdir(d)) != NULL) {
-    size_t k;
-    if (!endswith(e->d_name, suffix)) continue;
-    v = realloc(v, (n + 2) * sizeof *v);
-    assert_non_null(v);
-    k = strlen(dir) + strlen(e->d_name) + 2;
-    v[n] = malloc(k);
-    assert_non_null(v[n]);
-    snprintf(v[n], k, "%s/%s", dir, e->d_name);
-    n++;
-  }
-  closedir(d);
-  if (n > 0) qsort(v, n, sizeof *v, bynamecmp);
-  if (v != NULL) v[n] = NULL;
-  *count = n;
-  return v;
-}
-
-static void freelist(char **v, size_t n) {
-  size_t i;
-  for (i = 0; i < n; i++) free(v[i]);
-  free(v);
-}
-
 /* ---- the corpus ---- */
-
-#define CORPUS "../shared/corpus"
 
 static void test_corpus(void **state) {
   size_t n, i, checked = 0, failed = 0;
   char **files;
   (void)state;
-  if (!isdir(CORPUS)) {
-    print_message("skipped: " CORPUS " absent\n");
-    skip();
-  }
-  files = listdir(CORPUS, ".txt", &n);
+  n = shared_corpus(&files);
   for (i = 0; i < n; i++) {
     size_t len, nb, k, paras = 0;
-    char *text = slurp(files[i], &len);
+    char *text = shared_slurp(files[i], &len);
     lede_article *a = NULL;
     lede_error err = {0};
     const lede_block *b;
@@ -1122,7 +1040,7 @@ static void test_corpus(void **state) {
     lede_article_free(a);
     free(text);
   }
-  freelist(files, n);
+  shared_free(files, n);
   print_message("corpus: %zu files checked, %zu with problems\n", checked,
                 failed);
   assert_true(checked > 0);
@@ -1142,8 +1060,8 @@ int main(void) {
     cmocka_unit_test(test_corpus),
   };
   struct CMUnitTest *cases;
-  size_t n, i;
-  char **paths = listdir("tests/cases", ".expect", &n);
+  char **paths;
+  size_t i, n = shared_list("tests/cases", ".expect", &paths);
   int fails = cmocka_run_group_tests_name("blocks", synthetic, NULL, NULL);
   if (n == 0) {
     print_message("tests/cases: no .expect files (run from the repository "
@@ -1160,6 +1078,6 @@ int main(void) {
   }
   fails += _cmocka_run_group_tests("cases", cases, n, NULL, NULL);
   free(cases);
-  freelist(paths, n);
+  shared_free(paths, n);
   return fails;
 }

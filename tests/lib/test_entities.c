@@ -10,14 +10,13 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
-#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "lib/article.h"
 #include "lib/gazetteer.h"
+#include "shared.h"
 
 #define MAXE 8  /* expected entities in one row */
 
@@ -284,26 +283,6 @@ static void test_resolve(void **state) {
 
 /* ---- the seed and the corpus ---- */
 
-static char *slurp(const char *path, size_t *len) {
-  FILE *f = fopen(path, "rb");
-  char *buf;
-  long n;
-  if (f == NULL) return NULL;
-  fseek(f, 0, SEEK_END);
-  n = ftell(f);
-  fseek(f, 0, SEEK_SET);
-  buf = malloc((size_t)n + 1);
-  assert_non_null(buf);
-  *len = fread(buf, 1, (size_t)n, f);
-  fclose(f);
-  return buf;
-}
-
-static int isdir(const char *path) {
-  struct stat st;
-  return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
-}
-
 typedef struct {
   const char *kind, *name;
   int gazetteer;  /* needs the gazetteer (data/ branch) to be found */
@@ -367,19 +346,16 @@ static void seedrows(const lede_entity *e, size_t n, const seedrow *rs,
   }
 }
 
-#define SEED "../shared/seed.txt"
-
 static void test_seed(void **state) {
   size_t len, n, skipped = 0;
-  char *text = slurp(SEED, &len);
+  char *text = shared_slurp(SHARED_SEED, &len);
   lede_article *a = NULL;
   const lede_entity *e, *x;
   int gaz = lede_gaz_place("Iraq", 4) != LEDE_GAZ_NONE;
   (void)state;
   fails = 0;
   if (text == NULL) {
-    print_message("skipped: " SEED " not found%s\n",
-                  isdir("../shared") ? "" : " (../shared absent)");
+    shared_missing(SHARED_SEED);
     skip();
   }
   assert_int_equal(lede_parse(text, len, NULL, &a, NULL), LEDE_OK);
@@ -413,8 +389,6 @@ static void test_seed(void **state) {
   assert_int_equal(fails, 0);
 }
 
-#define CORPUS "../shared/corpus"
-
 /* Every mention inside its block, in source order, naming capitalised
 ** bytes; with and without the furniture. */
 static int spansok(const char *path, const lede_article *a, int all,
@@ -445,40 +419,30 @@ static int spansok(const char *path, const lede_article *a, int all,
 }
 
 static void test_corpus(void **state) {
-  DIR *d = opendir(CORPUS);
-  struct dirent *de;
-  size_t checked = 0, bad_files = 0;
+  char **files;
+  size_t nfiles, i, checked = 0, bad_files = 0;
   (void)state;
-  if (d == NULL) {
-    print_message("skipped: " CORPUS " absent\n");
-    skip();
-  }
-  while ((de = readdir(d)) != NULL) {
-    char path[512];
+  nfiles = shared_corpus(&files);
+  for (i = 0; i < nfiles; i++) {
     size_t len, n;
-    char *text;
+    char *text = shared_slurp(files[i], &len);
     lede_article *a = NULL;
     const lede_entity *e;
     int all, ok = 1;
-    if (strlen(de->d_name) < 5 ||
-        strcmp(de->d_name + strlen(de->d_name) - 4, ".txt") != 0)
-      continue;
-    snprintf(path, sizeof path, CORPUS "/%s", de->d_name);
-    text = slurp(path, &len);
     if (text == NULL || lede_parse(text, len, NULL, &a, NULL) != LEDE_OK) {
       free(text);
       continue;
     }
     for (all = 0; all < 2; all++) {
       assert_int_equal(lede_article_entities(a, all, &e, &n), LEDE_OK);
-      ok &= spansok(path, a, all, e, n);
+      ok &= spansok(files[i], a, all, e, n);
     }
     checked++;
     bad_files += !ok;
     lede_article_free(a);
     free(text);
   }
-  closedir(d);
+  shared_free(files, nfiles);
   print_message("corpus: %zu files checked, %zu with bad spans\n", checked,
                 bad_files);
   assert_true(checked > 0);

@@ -12,13 +12,12 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
-#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "lede.h"
+#include "shared.h"
 
 #define MAXN 4  /* numbers expected from one row */
 
@@ -342,32 +341,7 @@ static void test_kind_names(void **state) {
 
 /* ---- files in ../shared ---- */
 
-static char *slurp(const char *path, size_t *len) {
-  FILE *f = fopen(path, "rb");
-  char *buf;
-  long size;
-  if (f == NULL) return NULL;
-  if (fseek(f, 0, SEEK_END) != 0 || (size = ftell(f)) < 0 ||
-      fseek(f, 0, SEEK_SET) != 0) {
-    fclose(f);
-    return NULL;
-  }
-  buf = malloc((size_t)size + 1);
-  assert_non_null(buf);
-  *len = fread(buf, 1, (size_t)size, f);
-  buf[*len] = '\0';
-  fclose(f);
-  return buf;
-}
-
-static int isdir(const char *path) {
-  struct stat st;
-  return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
-}
-
 static int numbersok(lede_article *a, const char *path);
-
-#define SEED "../shared/seed.txt"
 
 /* The seed article's numbers, in order. */
 static const want seed[] = {
@@ -381,15 +355,14 @@ static const want seed[] = {
 
 static void test_seed(void **state) {
   size_t len, n, k, nwant = sizeof seed / sizeof seed[0];
-  char *text = slurp(SEED, &len);
+  char *text = shared_slurp(SHARED_SEED, &len);
   lede_article *a = NULL;
   const lede_number *v;
   const char *src;
   int ok = 1;
   (void)state;
   if (text == NULL) {
-    print_message("skipped: " SEED " not found%s\n",
-                  isdir("../shared") ? "" : " (../shared absent)");
+    shared_missing(SHARED_SEED);
     skip();
   }
   assert_int_equal(lede_parse(text, len, NULL, &a, NULL), LEDE_OK);
@@ -401,7 +374,7 @@ static void test_seed(void **state) {
   }
   for (k = 0; k < n && k < nwant; k++)
     if (!check("seed", k, src, &v[k], &seed[k])) ok = 0;
-  if (!numbersok(a, SEED)) ok = 0;
+  if (!numbersok(a, SHARED_SEED)) ok = 0;
   lede_article_free(a);
   free(text);
   assert_true(ok);
@@ -453,35 +426,23 @@ static int numbersok(lede_article *a, const char *path) {
   return ok;
 }
 
-#define CORPUS "../shared/corpus"
-
 static void test_corpus(void **state) {
-  DIR *d;
-  struct dirent *e;
-  size_t checked = 0, failed = 0;
+  char **files;
+  size_t n, i, checked = 0, failed = 0;
   (void)state;
-  if (!isdir(CORPUS)) {
-    print_message("skipped: " CORPUS " absent\n");
-    skip();
-  }
-  d = opendir(CORPUS);
-  assert_non_null(d);
-  while ((e = readdir(d)) != NULL) {
-    char path[1024];
-    size_t len, n = strlen(e->d_name);
-    char *text;
+  n = shared_corpus(&files);
+  for (i = 0; i < n; i++) {
+    size_t len;
+    char *text = shared_slurp(files[i], &len);
     lede_article *a = NULL;
-    if (n < 4 || strcmp(e->d_name + n - 4, ".txt") != 0) continue;
-    snprintf(path, sizeof path, "%s/%s", CORPUS, e->d_name);
-    text = slurp(path, &len);
     if (text == NULL) continue;
     checked++;
     if (lede_parse(text, len, NULL, &a, NULL) == LEDE_OK)
-      failed += !numbersok(a, path);
+      failed += !numbersok(a, files[i]);
     lede_article_free(a);
     free(text);
   }
-  closedir(d);
+  shared_free(files, n);
   print_message("corpus: %zu files checked, %zu with problems\n", checked,
                 failed);
   assert_true(checked > 0);

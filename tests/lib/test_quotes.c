@@ -10,14 +10,13 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
-#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "lede.h"
 #include "lib/article.h"
+#include "shared.h"
 
 #define MAXQ 4      /* quotations in one row */
 #define MAXMARK 8   /* marked spans of one kind in one row */
@@ -282,31 +281,6 @@ static void test_rows(void **state) {
 
 /* ---- the seed article ---- */
 
-#define SEED "../shared/seed.txt"
-
-static char *slurp(const char *path, size_t *len) {
-  FILE *f = fopen(path, "rb");
-  char *buf;
-  long size;
-  if (f == NULL) return NULL;
-  if (fseek(f, 0, SEEK_END) != 0 || (size = ftell(f)) < 0 ||
-      fseek(f, 0, SEEK_SET) != 0) {
-    fclose(f);
-    return NULL;
-  }
-  buf = malloc((size_t)size + 1);
-  assert_non_null(buf);
-  *len = fread(buf, 1, (size_t)size, f);
-  buf[*len] = '\0';
-  fclose(f);
-  return buf;
-}
-
-static int isdir(const char *path) {
-  struct stat st;
-  return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
-}
-
 /* Whether span sp of s starts with head and ends with tail. */
 static int spans(const char *s, lede_span sp, const char *head,
                  const char *tail) {
@@ -335,14 +309,13 @@ static void test_seed(void **state) {
     {"surrender or die.", "surrender or die.", 1, "Jones"},
   };
   size_t len, n, k, np;
-  char *text = slurp(SEED, &len);
+  char *text = shared_slurp(SHARED_SEED, &len);
   lede_article *a = NULL;
   const lede_quote *q;
   const lede_entity *people;
   (void)state;
   if (text == NULL) {
-    print_message("skipped: %s not found%s\n", SEED,
-                  isdir("../shared") ? "" : " (../shared absent)");
+    shared_missing(SHARED_SEED);
     skip();
   }
   assert_int_equal(lede_parse(text, len, NULL, &a, NULL), LEDE_OK);
@@ -441,8 +414,6 @@ static void test_cached(void **state) {
 
 /* ---- the corpus ---- */
 
-#define CORPUS "../shared/corpus"
-
 /* Every quotation inside its paragraph block, in order, with no mark or
 ** space at its ends; its verb and cue end before its paragraph does (a
 ** continued quotation keeps the attribution of the paragraph before). */
@@ -475,51 +446,26 @@ static int quotesok(const char *path, lede_article *a) {
   return ok;
 }
 
-static int bynamecmp(const void *x, const void *y) {
-  return strcmp(*(char *const *)x, *(char *const *)y);
-}
-
 static void test_corpus(void **state) {
-  DIR *d;
-  struct dirent *e;
-  char **files = NULL;
-  size_t nfiles = 0, i, failed = 0, quotes = 0;
+  char **files;
+  size_t nfiles, i, failed = 0, quotes = 0;
   (void)state;
-  if (!isdir(CORPUS)) {
-    print_message("skipped: " CORPUS " absent\n");
-    skip();
-  }
-  d = opendir(CORPUS);
-  assert_non_null(d);
-  while ((e = readdir(d)) != NULL) {
-    size_t k = strlen(e->d_name);
-    if (k < 5 || strcmp(e->d_name + k - 4, ".txt") != 0) continue;
-    files = realloc(files, (nfiles + 1) * sizeof *files);
-    assert_non_null(files);
-    files[nfiles] = malloc(sizeof CORPUS + k + 1);
-    assert_non_null(files[nfiles]);
-    snprintf(files[nfiles], sizeof CORPUS + k + 1, CORPUS "/%s", e->d_name);
-    nfiles++;
-  }
-  closedir(d);
-  if (nfiles > 0) qsort(files, nfiles, sizeof *files, bynamecmp);
+  nfiles = shared_corpus(&files);
   for (i = 0; i < nfiles; i++) {
     size_t len, n;
-    char *text = slurp(files[i], &len);
+    char *text = shared_slurp(files[i], &len);
     lede_article *a = NULL;
     const lede_quote *q;
     if (text == NULL || lede_parse(text, len, NULL, &a, NULL) != LEDE_OK) {
       free(text);
-      free(files[i]);
       continue;  /* test_blocks reports parse failures */
     }
     if (!quotesok(files[i], a)) failed++;
     if (lede_article_quotes(a, &q, &n) == LEDE_OK) quotes += n;
     lede_article_free(a);
     free(text);
-    free(files[i]);
   }
-  free(files);
+  shared_free(files, nfiles);
   print_message("corpus: %zu articles, %zu quotations\n", nfiles, quotes);
   assert_int_equal(failed, 0);
 }

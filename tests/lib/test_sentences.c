@@ -10,13 +10,12 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
-#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "lede.h"
+#include "shared.h"
 
 #define MAXS 8  /* expected sentences in one row */
 
@@ -256,33 +255,6 @@ static void test_article(void **state) {
 
 /* ---- ../shared: the seed and the corpus ---- */
 
-#define SHARED "../shared"
-#define SEED SHARED "/seed.txt"
-#define CORPUS SHARED "/corpus"
-
-static char *slurp(const char *path, size_t *len) {
-  FILE *f = fopen(path, "rb");
-  char *buf;
-  long size;
-  if (f == NULL) return NULL;
-  if (fseek(f, 0, SEEK_END) != 0 || (size = ftell(f)) < 0 ||
-      fseek(f, 0, SEEK_SET) != 0) {
-    fclose(f);
-    return NULL;
-  }
-  buf = malloc((size_t)size + 1);
-  assert_non_null(buf);
-  *len = fread(buf, 1, (size_t)size, f);
-  buf[*len] = '\0';
-  fclose(f);
-  return buf;
-}
-
-static int isdir(const char *path) {
-  struct stat st;
-  return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
-}
-
 /* Sentences of paragraph p (0-based); *first gets the first of them. */
 static size_t inparagraph(const lede_sentence *s, size_t n, size_t p,
                           size_t *first) {
@@ -301,10 +273,9 @@ static void test_seed(void **state) {
   size_t len, n, first = 0;
   char *text;
   (void)state;
-  text = slurp(SEED, &len);
+  text = shared_slurp(SHARED_SEED, &len);
   if (text == NULL) {
-    print_message("skipped: %s not found%s\n", SEED,
-                  isdir(SHARED) ? "" : " (" SHARED " absent)");
+    shared_missing(SHARED_SEED);
     skip();
   }
   assert_int_equal(lede_parse(text, len, NULL, &a, NULL), LEDE_OK);
@@ -364,35 +335,14 @@ static int sentencesok(lede_article *a, const char *path) {
   return 1;
 }
 
-static int bynamecmp(const void *x, const void *y) {
-  return strcmp(*(char *const *)x, *(char *const *)y);
-}
-
 static void test_corpus(void **state) {
-  DIR *d;
-  struct dirent *e;
-  char **paths = NULL;
-  size_t n = 0, i, failed = 0, total = 0;
+  char **paths;
+  size_t n, i, failed = 0, total = 0;
   (void)state;
-  if ((d = opendir(CORPUS)) == NULL) {
-    print_message("skipped: " CORPUS " absent\n");
-    skip();
-  }
-  while ((e = readdir(d)) != NULL) {
-    size_t k = strlen(e->d_name);
-    if (k < 5 || strcmp(e->d_name + k - 4, ".txt") != 0) continue;
-    paths = realloc(paths, (n + 1) * sizeof *paths);
-    assert_non_null(paths);
-    paths[n] = malloc(sizeof CORPUS + k + 1);
-    assert_non_null(paths[n]);
-    snprintf(paths[n], sizeof CORPUS + k + 1, CORPUS "/%s", e->d_name);
-    n++;
-  }
-  closedir(d);
-  if (n > 0) qsort(paths, n, sizeof *paths, bynamecmp);
+  n = shared_corpus(&paths);
   for (i = 0; i < n; i++) {
     size_t len, m;
-    char *text = slurp(paths[i], &len);
+    char *text = shared_slurp(paths[i], &len);
     lede_article *a = NULL;
     const lede_sentence *s;
     if (text == NULL || lede_parse(text, len, NULL, &a, NULL) != LEDE_OK) {
@@ -405,9 +355,8 @@ static void test_corpus(void **state) {
     }
     lede_article_free(a);
     free(text);
-    free(paths[i]);
   }
-  free(paths);
+  shared_free(paths, n);
   print_message("corpus: %zu files, %zu sentences, %zu with problems\n", n,
                 total, failed);
   assert_true(n > 0);

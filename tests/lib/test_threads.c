@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "lede.h"
+#include "shared.h"
 
 #define NTHREADS 4
 #define ROUNDS 3  /* each thread parses every fixture this many times */
@@ -36,20 +37,6 @@ typedef struct {
 static char *texts[NFIXTURES];
 static size_t lens[NFIXTURES];
 static summary got[NTHREADS][ROUNDS][NFIXTURES];  /* each thread its own */
-
-static char *slurp(const char *path, size_t *len) {
-  FILE *f = fopen(path, "rb");
-  char *buf;
-  long n;
-  if (f == NULL) return NULL;
-  fseek(f, 0, SEEK_END);
-  n = ftell(f);
-  rewind(f);
-  buf = malloc((size_t)n + 1);
-  if (buf != NULL) *len = fread(buf, 1, (size_t)n, f);
-  fclose(f);
-  return buf;
-}
 
 static int count_hit(void *ud, lede_span span) {
   (void)span;
@@ -98,7 +85,7 @@ static int setup(void **state) {
   size_t i;
   (void)state;
   for (i = 0; i < NFIXTURES; i++) {
-    texts[i] = slurp(fixtures[i], &lens[i]);
+    texts[i] = shared_slurp(fixtures[i], &lens[i]);
     if (texts[i] == NULL) return -1;
   }
   return 0;
