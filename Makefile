@@ -243,7 +243,6 @@ uninstall:
 	  $(DESTDIR)$(PREFIX)/lib/pkgconfig/lede.pc $(DESTDIR)$(PREFIX)/share/man/man1/lede.1
 
 clean:
-	rm -rf build build-san build-bench
-	rm -rf build build-san build-fuzz
+	rm -rf build build-san build-bench build-fuzz
 
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)
