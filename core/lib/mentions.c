@@ -577,6 +577,21 @@ static size_t tokend(const etok *t) {
 
 /* A lower-case role just before the name ("spokesman John Kirby",
 ** "chief executive, Tim Cook"); returns its first token or (size_t)-1. */
+/* A lower-case noun of a doer that no list holds: "saxophonist",
+** "educator", "guitarist", "historian" (-ist, -or, -ian, six letters or
+** more, no function word). Before a name it is the name's role. */
+static int agentnoun(const lede_entctx *c, const etok *t) {
+  static const char *const ends[] = {"ist", "or", "ian", NULL};
+  const char *s = src(c, t);
+  size_t k;
+  if (!t->lower || t->len < 6 || (t->v & (V_FUNC | V_DATE))) return 0;
+  for (k = 0; ends[k]; k++) {
+    size_t n = strlen(ends[k]);
+    if (memcmp(s + t->len - n, ends[k], n) == 0) return 1;
+  }
+  return 0;
+}
+
 static size_t rolebefore(const lede_entctx *c, const eblock *b, size_t i) {
   size_t n;
   if (i == b->t0 || c->toks[i].gap == GAP_OTHER) return LEDE_NONE;
@@ -588,6 +603,8 @@ static size_t rolebefore(const lede_entctx *c, const eblock *b, size_t i) {
     if (k < i) continue;
     if (phrase(c, i - n, i) & (V_ROLE | V_TITLE)) return i - n;
   }
+  if (agentnoun(c, &c->toks[i - 1]) && c->toks[i].gap == GAP_SPACE)
+    return i - 1;
   return LEDE_NONE;
 }
 
