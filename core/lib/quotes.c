@@ -680,6 +680,8 @@ static attrib afterq(const ctx *c, size_t e, size_t hi, int ended) {
   }
   start = t;
   for (;;) {
+    if (ischar(c, &t, '&') && next(c, t.to, hi, &t)) continue;  /* "Jazz &
+                                                    Heritage Foundation" */
     if (!t.word || ++words > ATTR_MAXWORDS) return noattr;
     if ((vlen = verbat(c, &t, hi)) > 0) break;
     if (is(c, &t, clauses) || ends(c, &t)) return noattr;

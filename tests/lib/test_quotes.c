@@ -154,6 +154,9 @@ static const row rows[] = {
   {"a long aside after the name: the name opening the clause",
    "\"[[We won,]]\" {{Tomas Brik}}, president of the Alder Bend Harbor Board's "
    "board of directors, <<said>> in a statement.", 1, {{0, 0, 0}}},
+  {"an ampersand inside the attribution",
+   "\"[[We won,]]\" {{Tomas Brik}}, head of the Harbor & Ferry Board, <<said>>.",
+   1, {{0, 0, 0}}},
   {"paragraph ending with a colon",
    "{{Jones}} <<said>>:\n\n\"[[We will win.]]\"", 1, {{0, 0, 0}}},
   {"party and state after the name",
