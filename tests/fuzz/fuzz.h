@@ -36,7 +36,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 ** binary, too big): a refusal must come with its code and a message. */
 static inline lede_article *fuzz_parse(const uint8_t *data, size_t size)
 {
-  lede_options opts = {FUZZ_MAX_INPUT};
+  lede_options opts = {.max_input = FUZZ_MAX_INPUT};
   lede_error err = {LEDE_OK, 0, ""};
   lede_article *a = NULL;
   lede_status st = lede_parse((const char *)data, size, &opts, &a, &err);

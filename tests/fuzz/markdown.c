@@ -39,7 +39,7 @@ static void query(lede_article *a)
 static void build(const lede_block_input *bs, size_t n, const lede_author *au,
                   size_t nau, int queries)
 {
-  lede_options opts = {FUZZ_MAX_INPUT * 4};
+  lede_options opts = {.max_input = FUZZ_MAX_INPUT * 4};
   lede_error err = {LEDE_OK, 0, ""};
   lede_article *a = NULL;
   lede_status st = lede_article_build(bs, n, au, nau, &opts, &a, &err);
