@@ -485,7 +485,10 @@ static size_t extend(const lede_entctx *c, const eblock *b, size_t i) {
       seen |= c->toks[j].v;
       continue;
     }
-    if (connector(c, n, seen)) {
+    /* "of" joins right after the word that asks for it ("University of
+    ** Texas", "Secretary of State"), not after a name that followed a
+    ** title ("President Vladimir Putin of Russia") */
+    if (connector(c, n, c->toks[j].v)) {
       skip = 1;
       if (j + 2 < b->t1 && is(c, &c->toks[j + 2], "the")) skip = 2;
       if (j + skip + 1 >= b->t1 || c->toks[j + skip + 1].gap != GAP_SPACE ||
